@@ -1,0 +1,130 @@
+"""The validated records and the links between them, computed once in both directions.
+
+A tool names its principes, a principe names its tools: whichever side an editor
+filled in, both pages show the link. Facets (type, fase, cluster, …) are derived here
+too, so the menukaart, the search filters and the data export agree.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .problems import DataError
+from .records import Record
+from .schema import BY_NAME, COLLECTIONS, SchemaSet
+from .validate import validate
+
+
+def _sort_key(record: Record):
+    return (record.get("nummer", record.get("volgorde", 0)) if record.collection.name in ("routekaart", "principes") else 0, record.title.casefold())
+
+
+@dataclass
+class Catalogue:
+    records: list[Record]
+    schemas: SchemaSet
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, str], Record]:
+        return {r.key: r for r in self.records}
+
+    @cached_property
+    def by_collection(self) -> dict[str, list[Record]]:
+        grouped: dict[str, list[Record]] = {c.name: [] for c in COLLECTIONS}
+        for r in self.records:
+            grouped[r.collection.name].append(r)
+        return {name: sorted(rs, key=_sort_key) for name, rs in grouped.items()}
+
+    def get(self, collection: str, record_id: str) -> Record | None:
+        return self._index.get((collection, record_id))
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @cached_property
+    def _links(self) -> dict[tuple[str, str], dict[str, set[tuple[str, str]]]]:
+        """record key -> other collection -> keys of linked records (both directions)."""
+        links: dict = defaultdict(lambda: defaultdict(set))
+        for r in self.records:
+            for field, target in self.schemas[r.collection.name].references().items():
+                value = r.values.get(field)
+                for other_id in value if isinstance(value, list) else [value] if value else []:
+                    other = self.get(target, other_id)
+                    if other is not None:
+                        links[r.key][target].add(other.key)
+                        links[other.key][r.collection.name].add(r.key)
+        return links
+
+    def related(self, record: Record, collection: str) -> list[Record]:
+        """Records of `collection` linked to `record`, whichever side named the link."""
+        keys = self._links.get(record.key, {}).get(collection, ())
+        return sorted((self._index[k] for k in keys), key=_sort_key)
+
+    def practices_of(self, wijk: Record) -> list[Record]:
+        return self.related(wijk, "praktijken")
+
+    def clusters(self, record: Record) -> list[str]:
+        if record.collection.name == "principes":
+            return [record.get("cluster")]
+        order = self.schemas.vocabularies["cluster"]
+        found = {p.get("cluster") for p in self.related(record, "principes")}
+        return [c for c in order if c in found]
+
+    def fases(self, record: Record) -> list[Record]:
+        if record.collection.name == "routekaart":
+            return [record]
+        return self.related(record, "routekaart")
+
+    def facets(self, record: Record) -> dict[str, list[str]]:
+        """Facet name -> values, as the menukaart and Pagefind filters show them."""
+        name = record.collection.name
+        facets = {
+            "type": [record.collection.label_singular],
+            "fase": [fase_label(f) for f in self.fases(record)],
+            "cluster": self.clusters(record),
+            "doelgroep": list(record.get("doelgroepen", [])),
+            "thema": list(record.get("themas", [])),
+        }
+        if name == "praktijken":
+            wijk = self.get("wijken", record.get("wijk"))
+            facets["wijk"] = [wijk.title] if wijk else []
+            facets["gemeente"] = [wijk.get("gemeente")] if wijk and wijk.get("gemeente") else []
+            facets["status"] = [record.get("status")]
+        elif name == "wijken":
+            facets["wijk"] = [record.title]
+            facets["gemeente"] = [record.get("gemeente")] if record.get("gemeente") else []
+        else:
+            wijken = {w.title for p in self.related(record, "praktijken") for w in self.related(p, "wijken")}
+            facets["wijk"] = sorted(wijken)
+        return {k: [v for v in vs if v] for k, vs in facets.items() if any(vs)}
+
+
+def fase_label(fase: Record) -> str:
+    return f"Fase {fase.get('nummer')}"
+
+
+def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
+    """Validate everything and return the catalogue; raise DataError with all problems otherwise."""
+    result = validate(Path(data_dir), root=root)
+    if result.problems:
+        raise DataError(result.problems)
+    typed = [_typed(r, result.schemas) for r in result.records]
+    return Catalogue(typed, result.schemas)
+
+
+def _typed(record: Record, schemas: SchemaSet) -> Record:
+    """Cells were text for frictionless; give integers and booleans their Python type."""
+    for field in schemas[record.collection.name].scalar_fields:
+        value = record.values.get(field.name)
+        if value is None:
+            continue
+        if field.type == "integer":
+            record.values[field.name] = int(value)
+        elif field.type == "boolean":
+            record.values[field.name] = value == "true"
+    return record
+
+
+__all__ = ["Catalogue", "load_catalogue", "fase_label", "BY_NAME"]

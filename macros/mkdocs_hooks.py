@@ -1,0 +1,78 @@
+"""Thin MkDocs glue: data in at on_config, generated pages in at on_files, index at the end.
+
+Everything of substance lives in the MkDocs-free modules; this file only hands their
+results to MkDocs. Generated pages pass through Markdown as a placeholder and get
+their finished, escaped HTML back in on_page_content, so record text never meets the
+Markdown parser or the macros plugin's Jinja.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from macros import exports, search_index  # noqa: E402
+from macros.catalogue import load_catalogue  # noqa: E402
+from macros.history import git_history  # noqa: E402
+from macros.pages import Page, PageBuilder  # noqa: E402
+from macros.problems import DataError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.menukaart")
+PLACEHOLDER = "<!-- menukaart: deze pagina wordt uit data/ gemaakt -->\n"
+_state: dict = {"pages": {}}
+
+
+def on_config(config):
+    try:
+        _state["catalogue"] = load_catalogue(ROOT / "data", root=ROOT)
+    except DataError as err:
+        raise PluginError("De data in data/ bevat fouten (draai 'make validate'):\n" + str(err)) from None
+    config.extra["menukaart"] = _state["catalogue"]
+    return config
+
+
+def on_files(files, config):
+    extra = config.extra
+    builder = PageBuilder(_state["catalogue"], repo_url=extra.get("repository", ""), branch=extra.get("branch", "main"), history=git_history(ROOT))
+    _state["pages"] = {}
+    for page in builder.all_pages():
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt — haal het bestand weg")
+        files.append(File.generated(config, page.src_uri, content=front_matter(page) + PLACEHOLDER))
+        _state["pages"][page.src_uri] = page
+    return files
+
+
+def front_matter(page: Page) -> str:
+    """Title and description escaped once: the theme inserts them without escaping."""
+    meta = {
+        "title": html.escape(page.title, quote=True),
+        "description": html.escape(page.description, quote=True),
+        "render_macros": False,
+        **page.meta,
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def on_page_content(html_content, page, config, files):
+    generated = _state["pages"].get(page.file.src_uri)
+    return generated.body if generated is not None else html_content
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    counts = exports.write_data_package(_state["catalogue"], site / "data")
+    missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
+    if missing:
+        raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
+    indexed = search_index.index_and_check(site)
+    log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))

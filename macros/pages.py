@@ -1,0 +1,126 @@
+"""Records to page bodies: one page per record and one index page per collection.
+
+Pages are rendered with our own Jinja environment with autoescape on and
+StrictUndefined: record text is only ever a *variable* here, never a template, so
+`{{ … }}` typed by an editor stays text. Markdown fields arrive already sanitised
+(richtext). The result is plain HTML plus a plain-text title; the MkDocs glue only
+hands it to the theme, so another renderer could use this module unchanged.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from . import richtext
+from .catalogue import Catalogue, fase_label
+from .records import Record
+from .schema import BY_NAME, COLLECTIONS, Collection
+
+TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+SHOWN_APART = {"id", "titel", "samenvatting", "bronnen", "bijgewerkt", "aliassen", "kern", "cluster", "volgorde", "nummer", "wijk", "pilotwijk", "soort", "gemeente", "regio", "status", "periode", "contact"}
+
+
+@dataclass
+class Page:
+    src_uri: str  # e.g. "tools/din.md" — MkDocs turns it into /tools/din/
+    title: str  # plain text; escaping is the theme glue's job
+    description: str
+    body: str  # HTML, complete and safe
+    record: Record | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        stem = self.src_uri.removesuffix(".md")
+        return "" if stem == "index" else (stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
+
+
+def dutch_date(value: str | None) -> str:
+    if not value:
+        return ""
+    d = date.fromisoformat(value)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters["markdown"] = richtext.to_html
+    env.filters["datum"] = dutch_date
+    env.globals["fase_label"] = fase_label
+    return env
+
+
+class PageBuilder:
+    """Renders every generated page of the site from one catalogue."""
+
+    def __init__(self, catalogue: Catalogue, repo_url: str = "", branch: str = "main", history=None):
+        self.catalogue = catalogue
+        self.repo_url = repo_url.rstrip("/")
+        self.branch = branch
+        self.history = history or (lambda path: [])
+        self.env = environment()
+
+    def all_pages(self) -> list[Page]:
+        pages = [self.record_page(r) for r in self.catalogue.records]
+        pages += [self.index_page(c) for c in COLLECTIONS]
+        return pages
+
+    # -- record pages
+
+    def record_page(self, record: Record) -> Page:
+        c = record.collection
+        schema = self.catalogue.schemas[c.name]
+        template = self.env.get_template("record.html")
+        body = template.render(
+            r=record,
+            c=c,
+            base="../../",
+            fields=[f for f in schema.fields if f.name not in SHOWN_APART and not f.references and record.values.get(f.name)],
+            related=self._related(record),
+            facets=self.catalogue.facets(record),
+            wijk=self.catalogue.get("wijken", record.get("wijk")) if c.name == "praktijken" else None,
+            practices=self.catalogue.practices_of(record) if c.name == "wijken" else [],
+            edit_url=f"{self.repo_url}/edit/{self.branch}/{record.path}" if self.repo_url else "",
+            history=self.history(record.path),
+            vocab_labels=self.catalogue.schemas.vocabularies,
+        )
+        return Page(f"{c.name}/{record.id}.md", record.title, record.get("samenvatting", ""), body, record)
+
+    def _related(self, record: Record) -> list[tuple[Collection, list[Record]]]:
+        """Linked records per collection, in the order a reader looks for them."""
+        order = ["routekaart", "principes", "tools", "kernaanpakken", "praktijken", "wijken"]
+        out = []
+        for name in order:
+            if name == record.collection.name:
+                continue
+            if record.collection.name == "wijken" and name == "praktijken":
+                continue  # a wijk page lists its practices in full
+            linked = self.catalogue.related(record, name)
+            if linked:
+                out.append((BY_NAME[name], linked))
+        return out
+
+    # -- index pages
+
+    def index_page(self, c: Collection) -> Page:
+        records = self.catalogue.by_collection[c.name]
+        template = self.env.get_template(f"index_{c.name}.html")
+        body = template.render(c=c, records=records, base="../", catalogue=self.catalogue, vocab=self.catalogue.schemas.vocabularies)
+        return Page(f"{c.name}/index.md", c.label, self.catalogue.schemas[c.name].descriptor.get("description", ""), body)
+
+
+def escape_title(title: str) -> str:
+    """For the theme, which inserts page titles without escaping them."""
+    return html.escape(title, quote=True)

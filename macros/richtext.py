@@ -1,0 +1,36 @@
+"""Markdown from YAML to HTML that can only be text, lists, emphasis and safe links.
+
+Markdown is rendered first and the result is then cleaned by an allowlist sanitiser
+(nh3, Ammonia), so whatever an editor types, no tag, attribute or URL scheme outside
+the list survives. Links may only use https: and mailto:.
+"""
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "h3", "h4", "blockquote", "code"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_SCHEMES = {"https", "mailto"}
+
+
+def to_html(text: str | None) -> Markup:
+    """Render Markdown and sanitise it; Markup tells Jinja it is already safe."""
+    if not text:
+        return Markup("")
+    rendered = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return Markup(clean)
+
+
+def to_text(text: str | None) -> str:
+    """Plain text of a Markdown field, for search snippets and CSV readers."""
+    return nh3.clean(str(to_html(text)), tags=set()) if text else ""

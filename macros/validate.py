@@ -1,0 +1,357 @@
+"""Check every data file and collect *all* problems, so an editor fixes them in one go.
+
+Three passes, each with its own job:
+1. reading: strict YAML (strict_yaml) and the shape of each value against the schema —
+   unknown keys, lists where one value belongs, and values YAML would silently coerce;
+2. tables: the records flattened into one frictionless package (main tables plus link
+   tables for array fields) and validated there: types, required, enums, lengths,
+   patterns and foreign keys come from the Table Schemas, not from code;
+3. integrity frictionless cannot see: id = file name, folder = wijk, unique ids,
+   and links that are only https: or mailto:.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import frictionless
+import yaml
+
+from . import messages as msg
+from .problems import Problem
+from .records import Record
+from .schema import BY_FOLDER, COLLECTIONS, Field, LinkTable, Schema, SchemaSet, load_schemas
+from .strict_yaml import line_of, read_nodes
+
+CORE = "tag:yaml.org,2002:"
+PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|\b((?:https?|ftp|javascript|data|file|vbscript):[^\s)>\]]*)", re.IGNORECASE)
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+
+
+@dataclass
+class Result:
+    records: list[Record]
+    problems: list[Problem]
+    schemas: SchemaSet
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | None = None, root: Path | None = None) -> Result:
+    """Validate all data under `data_dir`; report only problems in `only` when given.
+
+    References always resolve against the whole data set, so checking one changed
+    file still catches a practice that points at a wijk that does not exist.
+    """
+    data_dir = Path(data_dir)
+    root = Path(root) if root else data_dir.parent
+    schemas = load_schemas(schema_dir or data_dir / "schema")
+    shown = lambda p: _relative(p, root)  # noqa: E731
+    problems: list[Problem] = []
+    records: list[Record] = []
+    for path, collection in _discover(data_dir, problems, shown):
+        record, found = read_record(path, shown(path), schemas[collection.name])
+        problems += found
+        if record is not None:
+            records.append(record)
+    problems += _integrity(records, schemas)
+    problems += _table_problems(records, schemas)
+    if only is not None:
+        wanted = {shown(Path(p).resolve()) for p in only}
+        missing = [p for p in only if not Path(p).exists()]
+        problems = [p for p in problems if p.path in wanted]
+        problems += [Problem(str(p), 1, "bestand", "dit bestand bestaat niet — controleer de naam en de map") for p in missing]
+    return Result(records, sorted(set(problems)), schemas)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _discover(data_dir: Path, problems: list[Problem], shown) -> list[tuple[Path, object]]:
+    """Every record file, with its collection; files in the wrong place are problems."""
+    found = []
+    for collection in COLLECTIONS:
+        folder = data_dir / collection.folder
+        if not folder.is_dir():
+            continue
+        pattern = "*/*" if collection.grouped_by else "*"
+        for path in sorted(folder.glob(pattern)):
+            if path.is_dir():
+                continue
+            if path.suffix == ".yaml":
+                found.append((path, collection))
+            elif path.suffix == ".yml" or path.suffix == "":
+                problems.append(Problem(shown(path), 1, "bestand", msg.wrong_extension(path.name)))
+        if collection.grouped_by:
+            for path in sorted(folder.glob("*.yaml")):
+                problems.append(Problem(shown(path), 1, "bestand", msg.practice_outside_wijk_folder()))
+    return found
+
+
+# ---------------------------------------------------------------- pass 1: reading
+
+
+def read_record(path: Path, shown: str, schema: Schema) -> tuple[Record | None, list[Problem]]:
+    root, problems = read_nodes(path, shown)
+    if root is None:
+        return None, problems
+    if not isinstance(root, yaml.MappingNode):
+        return None, [Problem(shown, line_of(root), "bestand", msg.not_a_mapping())]
+    record = Record(schema.collection, shown, line=line_of(root))
+    for key, node in root.value:
+        name = key.value
+        field = schema.by_name.get(name)
+        if field is None:
+            problems.append(Problem(shown, line_of(key), name, msg.unknown_key(name, _suggest(name, schema.by_name))))
+            continue
+        record.lines[name] = line_of(node) if not _is_null(node) else line_of(key)
+        problems += _read_value(record, field, node)
+    return record, problems
+
+
+def _suggest(name: str, options) -> str | None:
+    close = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == CORE + "null"
+
+
+def _read_value(record: Record, field: Field, node: yaml.Node) -> list[Problem]:
+    where = lambda n, veld=field.name: (record.path, line_of(n), veld)  # noqa: E731
+    if _is_null(node):
+        return []
+    if not field.is_list:
+        text, problem = scalar_cell(node, field)
+        if problem:
+            record.unreadable.add((field.name, None))
+            return [Problem(*where(node), problem)]
+        record.values[field.name] = text
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        record.unreadable.add((field.name, None))
+        return [Problem(*where(node), msg.expected_list(field))]
+    items, lines, problems = [], [], []
+    for position, item in enumerate(node.value, 1):
+        lines.append(line_of(item))
+        if field.item_fields:
+            value, found = _read_mapping_item(record, field, item, position)
+        else:
+            value, problem = scalar_cell(item, field, in_list=True)
+            found = [Problem(*where(item), problem)] if problem else []
+            if found:
+                record.unreadable.add((field.name, position))
+        problems += found
+        items.append(value)
+    record.values[field.name] = items
+    record.item_lines[field.name] = lines
+    return problems
+
+
+def _read_mapping_item(record: Record, field: Field, node: yaml.Node, position: int) -> tuple[dict, list[Problem]]:
+    if not isinstance(node, yaml.MappingNode):
+        record.unreadable.add((field.name, position))
+        keys = ", ".join(f.name for f in field.item_fields)
+        return {}, [Problem(record.path, line_of(node), field.name, msg.expected_mapping_item(field, keys))]
+    subfields = {f.name: f for f in field.item_fields}
+    value, problems = {}, []
+    for key, sub in node.value:
+        veld = f"{field.name}.{key.value}"
+        record.sub_lines[(veld, position)] = line_of(sub)
+        subfield = subfields.get(key.value)
+        if subfield is None:
+            problems.append(Problem(record.path, line_of(key), veld, msg.unknown_key(key.value, _suggest(key.value, subfields))))
+            continue
+        if _is_null(sub):
+            continue
+        text, problem = scalar_cell(sub, subfield)
+        if problem:
+            record.unreadable.add((veld, position))
+            problems.append(Problem(record.path, line_of(sub), veld, problem))
+        else:
+            value[key.value] = text
+    return value, problems
+
+
+def scalar_cell(node: yaml.Node, field: Field, in_list: bool = False) -> tuple[str | None, str | None]:
+    """The text of one value for frictionless, or why YAML would have read it differently.
+
+    Values reach frictionless as text, so nothing is coerced behind the editor's back:
+    `no` in a text field, `012` or a date where text belongs are reported, not guessed.
+    """
+    if not isinstance(node, yaml.ScalarNode):
+        return None, msg.expected_single_value(field, in_list)
+    tag, text = node.tag.removeprefix(CORE), node.value
+    kind = field.type if not in_list else "string"
+    if tag == "str":
+        return text, None
+    if kind == "string":
+        if tag == "int" and PLAIN_INT.fullmatch(text):
+            return text, None
+        return None, msg.coerced(text, tag)
+    if kind == "date":
+        if tag == "timestamp" and ISO_DATE.fullmatch(text):
+            return text, None
+        return None, msg.bad_date(text)
+    if kind == "integer":
+        if tag == "int" and PLAIN_INT.fullmatch(text):
+            return text, None
+        return None, msg.bad_integer(text)
+    if kind == "boolean":
+        if tag == "bool" and text in ("true", "false"):
+            return text, None
+        return None, msg.bad_boolean(text)
+    return text, None
+
+
+# ---------------------------------------------------------------- pass 2: tables
+
+
+def flatten(records: list[Record], schemas: SchemaSet) -> dict[str, tuple[list, list]]:
+    """resource name -> (header+rows for frictionless, the (record, position) behind each row)."""
+    tables: dict[str, tuple[list, list]] = {}
+    by_collection: dict[str, list[Record]] = {s.collection.name: [] for s in schemas}
+    for r in records:
+        by_collection[r.collection.name].append(r)
+    for schema in schemas:
+        rows = by_collection[schema.collection.name]
+        names = [f.name for f in schema.scalar_fields]
+        tables[schema.collection.name] = ([names] + [[r.values.get(n) for n in names] for r in rows], [(r, None) for r in rows])
+        for link in schema.link_tables:
+            header, origin = _link_header(link), []
+            data = [header]
+            for r in rows:
+                for pos, item in enumerate(r.values.get(link.field.name) or [], 1):
+                    if isinstance(item, dict):
+                        data.append([r.id, str(pos)] + [item.get(n) for n in header[2:]])
+                    else:
+                        data.append([r.id, str(pos), item])
+                    origin.append((r, pos))
+            tables[link.name] = (data, origin)
+    return tables
+
+
+def _link_header(link: LinkTable) -> list[str]:
+    return [f["name"] for f in link.descriptor()["fields"]]
+
+
+def package(schemas: SchemaSet, tables: dict[str, tuple[list, list]]) -> frictionless.Package:
+    resources = []
+    for schema in schemas:
+        resources.append(_resource(schema.collection.name, tables[schema.collection.name][0], schema.main_descriptor()))
+        for link in schema.link_tables:
+            resources.append(_resource(link.name, tables[link.name][0], link.descriptor()))
+    return frictionless.Package(resources=resources)
+
+
+def _resource(name: str, data: list, descriptor: dict) -> frictionless.Resource:
+    schema = frictionless.Schema.from_descriptor({k: v for k, v in descriptor.items() if k not in ("title", "description")})
+    return frictionless.Resource(name=name, data=data, schema=schema)
+
+
+def _table_problems(records: list[Record], schemas: SchemaSet) -> list[Problem]:
+    tables = flatten(records, schemas)
+    report = package(schemas, tables).validate(limit_errors=100_000)
+    fields_by_table = {s.collection.name: s.by_name for s in schemas}
+    for s in schemas:
+        for link in s.link_tables:
+            fields_by_table[link.name] = {f.name: f for f in link.field.item_fields} or {"waarde": link.field}
+    problems = []
+    for task in report.tasks:
+        origin = tables[task.name][1]
+        link_field = next((l.field for s in schemas for l in s.link_tables if l.name == task.name), None)
+        for error in task.errors:
+            problem = _translate(error, origin, fields_by_table[task.name], link_field)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _translate(error, origin, fields: dict[str, Field], link_field: Field | None) -> Problem | None:
+    row = getattr(error, "row_number", None)
+    if row is None or not 2 <= row < len(origin) + 2:
+        return None
+    if error.type == "primary-key":
+        return None  # unique ids are checked in pass 3 with a clearer message
+    record, position = origin[row - 2]
+    owner = link_field.name if link_field is not None else getattr(error, "field_name", None)
+    column = f"{owner}.{getattr(error, 'field_name', '')}"
+    if (owner, position) in record.unreadable or (column, position) in record.unreadable:
+        return None  # already reported, more precisely, while reading
+    if error.type == "foreign-key":
+        column = error.field_names[0] if error.field_names else "waarde"
+        if link_field is None:
+            return None if column not in fields else _at(record, column, None, msg.unknown_reference(error.field_cells[0], fields[column].title, error.reference_name))
+        if column != "waarde":
+            return None  # the owner column always matches
+        value = error.field_cells[0] if error.field_cells else ""
+        return _at(record, link_field.name, position, msg.unknown_reference(value, link_field.title, error.reference_name))
+    column = getattr(error, "field_name", None)
+    field = fields.get(column)
+    if field is None:
+        return None  # owner/positie columns are ours and cannot be wrong
+    veld = link_field.name if link_field is not None else field.name
+    if link_field is not None and link_field.item_fields:
+        veld = f"{link_field.name}.{field.name}"
+    text = msg.from_frictionless(error, field, link_field if link_field is not None and not link_field.item_fields else None)
+    return _at(record, veld, position, text)
+
+
+def _at(record: Record, veld: str, position: int | None, bericht: str) -> Problem:
+    return Problem(record.path, record.line_of(veld, position), veld, bericht)
+
+
+# ---------------------------------------------------------------- pass 3: integrity
+
+
+def _integrity(records: list[Record], schemas: SchemaSet) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[tuple[str, str], Record] = {}
+    for r in records:
+        expected = Path(r.path).stem
+        if r.id and r.id != expected:
+            problems.append(Problem(r.path, r.line_of("id"), "id", msg.id_not_file_name(r.id, expected)))
+        if r.collection.grouped_by:
+            folder = Path(r.path).parent.name
+            value = r.get(r.collection.grouped_by)
+            if value and value != folder:
+                problems.append(Problem(r.path, r.line_of(r.collection.grouped_by), r.collection.grouped_by, msg.wrong_folder(value, folder)))
+        if r.id:
+            other = first.setdefault(r.key, r)
+            if other is not r:
+                problems.append(Problem(r.path, r.line_of("id"), "id", msg.duplicate_id(r.id, other.path)))
+        problems += _link_problems(r, schemas[r.collection.name])
+    return problems
+
+
+def _link_problems(record: Record, schema: Schema) -> list[Problem]:
+    """Markdown may link only to https: and mailto:, and may not carry HTML."""
+    problems = []
+    for field in schema.fields:
+        targets = [(field, None, record.values.get(field.name), field.name)] if field.markdown else []
+        for sub in field.item_fields:
+            if sub.markdown:
+                for pos, item in enumerate(record.values.get(field.name) or [], 1):
+                    targets.append((sub, pos, item.get(sub.name) if isinstance(item, dict) else None, f"{field.name}.{sub.name}"))
+        for f, pos, text, veld in targets:
+            if not isinstance(text, str):
+                continue
+            line = record.line_of(field.name, pos)
+            if HTML_TAG.search(text):
+                problems.append(Problem(record.path, line, veld, msg.html_in_text()))
+            for match in MD_LINK.finditer(text):
+                url = next(g for g in match.groups() if g is not None)
+                if not url.lower().startswith(("https://", "mailto:")):
+                    problems.append(Problem(record.path, line, veld, msg.bad_link(url)))
+    return problems
