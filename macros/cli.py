@@ -4,6 +4,7 @@ Usage: python -m macros.cli [FILE_OR_FOLDER ...]   (default: everything under da
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,8 @@ def selected_files(args: list[str]) -> list[Path] | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    result = validate(ROOT / "data", only=selected_files(args), root=ROOT)
+    data = Path(os.environ.get("MENUKAART_DATA", ROOT / "data"))
+    result = validate(data, only=selected_files(args), root=data.parent)
     for problem in result.problems:
         print(problem)
     return 1 if result.problems else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 
+DATA = Path(os.environ.get("MENUKAART_DATA", ROOT / "data"))  # tests and `make bench` point elsewhere
 log = logging.getLogger("mkdocs.hooks.menukaart")
 PLACEHOLDER = "<!-- menukaart: deze pagina wordt uit data/ gemaakt -->\n"
 _state: dict = {"pages": {}}
@@ -33,7 +35,7 @@ _state: dict = {"pages": {}}
 
 def on_config(config):
     try:
-        _state["catalogue"] = load_catalogue(ROOT / "data", root=ROOT)
+        _state["catalogue"] = load_catalogue(DATA, root=DATA.parent)
     except DataError as err:
         raise PluginError("De data in data/ bevat fouten (draai 'make validate'):\n" + str(err)) from None
     config.extra["menukaart"] = _state["catalogue"]

@@ -63,20 +63,23 @@ def _structural_problems(root: yaml.Node, shown: str) -> list[Problem]:
     """Aliases, unknown tags, duplicate or non-text keys: each makes the file ambiguous."""
     problems: list[Problem] = []
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, str]] = [(root, FILE)]
+    # Depth-first in document order, so the anchor is met first and every alias after it;
+    # an alias shares its anchor's node (and marks), so it is reported at the line that uses it.
+    stack: list[tuple[yaml.Node, str, int]] = [(root, FILE, line_of(root))]
     while stack:
-        node, veld = stack.pop()
+        node, veld, used_at = stack.pop()
         if id(node) in seen:
-            problems.append(Problem(shown, line_of(node), veld, "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan — schrijf de waarde voluit"))
+            problems.append(Problem(shown, used_at, veld, "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan — schrijf de waarde voluit"))
             continue
         seen.add(id(node))
         if node.tag not in ALLOWED_TAGS:
             problems.append(Problem(shown, line_of(node), veld, f"de markering '{node.tag.removeprefix(_CORE)}' is niet toegestaan — haal het !-teken weg en schrijf gewone tekst"))
             continue
         if isinstance(node, yaml.SequenceNode):
-            stack.extend((item, veld) for item in node.value)
+            stack.extend((item, veld, line_of(item)) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
             keys: dict[str, int] = {}
+            children = []
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else None
                 if name is None or key.tag != _CORE + "str":
@@ -85,5 +88,6 @@ def _structural_problems(root: yaml.Node, shown: str) -> list[Problem]:
                 if name in keys:
                     problems.append(Problem(shown, line_of(key), name, f"dit veld staat twee keer in het bestand (ook op regel {keys[name]}) — houd er één over"))
                 keys.setdefault(name, line_of(key))
-                stack.append((value, name if veld == FILE else veld))
+                children.append((value, name if veld == FILE else veld, line_of(key)))
+            stack.extend(reversed(children))
     return problems

@@ -1,0 +1,274 @@
+"""One failing fixture per class of bad input, each with the exact message an editor sees."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from macros.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
+SCHEMA = ROOT / "data" / "schema"
+PRACTICE = "good-practices/testwijk-nep/testpraktijk-nep.yaml"
+GOOD = (FIXTURE / PRACTICE).read_text("utf-8")
+
+
+def fake_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    return data
+
+
+def problems(tmp_path: Path, rel: str = PRACTICE, content: str | bytes | None = None) -> list[str]:
+    data = fake_data(tmp_path)
+    if content is not None:
+        target = data / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return [str(p) for p in validate(data, schema_dir=SCHEMA, root=tmp_path).problems]
+
+
+def practice(**changes: str | None) -> str:
+    """The good fake practice with some top-level lines replaced (None removes the key)."""
+    lines = GOOD.splitlines()
+    out, skipping = [], False
+    for line in lines:
+        key = line.split(":", 1)[0] if line and not line.startswith((" ", "#", "-")) else None
+        if key is not None:
+            skipping = False
+            if key in changes:
+                skipping = True
+                if changes[key] is not None:
+                    out.append(changes[key])
+                continue
+        if not skipping:
+            out.append(line)
+    present = {line.split(":", 1)[0] for line in lines}
+    out += [v for k, v in changes.items() if k not in present and v is not None]
+    return "\n".join(out) + "\n"
+
+
+P = f"data/{PRACTICE}"
+
+CASES = {
+    "duplicate key": (
+        GOOD.replace("status: idee\n", "status: idee\nstatus: lopend\n"),
+        [f"{P}:21: status: dit veld staat twee keer in het bestand (ook op regel 20) — houd er één over"],
+    ),
+    "unknown key": (
+        practice(samenvatting="samenvattng: Dit is een neppraktijk voor de testsuite van de Menukaart."),
+        [
+            f"{P}:2: samenvatting: dit verplichte veld ontbreekt of is leeg — vul het in: waar gaat het over, in één of twee zinnen (hoogstens 300 tekens).",
+            f"{P}:5: samenvattng: dit veld bestaat niet — bedoelt u 'samenvatting'?",
+        ],
+    ),
+    "tab": (
+        GOOD.replace("status: idee", "status:\tidee"),
+        [f"{P}:20: bestand: deze regel bevat een tab — gebruik spaties om in te springen (twee per niveau)"],
+    ),
+    "not utf-8": (
+        GOOD.replace("Testpraktijk (nep)", "Testpraktijk (n\u00e9p)").encode("latin-1"),
+        [f"{P}:3: bestand: het bestand is niet in UTF-8 opgeslagen — sla het op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)"],
+    ),
+    "empty file": (
+        "# alleen commentaar\n\n",
+        [f"{P}:1: bestand: het bestand is leeg — vul de velden in; kijk voor een voorbeeld in CONTRIBUTING.md of gebruik 'make nieuw'"],
+    ),
+    "list instead of mapping": (
+        "- id: testpraktijk-nep\n- titel: Testpraktijk (nep)\n",
+        [f"{P}:1: bestand: het bestand moet velden bevatten in de vorm 'naam: waarde' — begin bijvoorbeeld met 'id: ...' en 'titel: ...'"],
+    ),
+    "no becomes false": (
+        practice(periode="periode: no"),
+        [f"{P}:25: periode: YAML leest 'no' als een ja/nee-waarde, niet als tekst — zet de waarde tussen aanhalingstekens: \"no\""],
+    ),
+    "leading zero": (
+        practice(periode="periode: 012"),
+        [f"{P}:25: periode: YAML leest '012' als een getal, niet als tekst — zet de waarde tussen aanhalingstekens: \"012\""],
+    ),
+    "date where text belongs": (
+        practice(periode="periode: 2024-01-01"),
+        [f"{P}:25: periode: YAML leest '2024-01-01' als een datum, niet als tekst — zet de waarde tussen aanhalingstekens: \"2024-01-01\""],
+    ),
+    "custom tag": (
+        practice(periode="periode: !!python/object:os.system x"),
+        [f"{P}:25: periode: de markering 'python/object:os.system' is niet toegestaan — haal het !-teken weg en schrijf gewone tekst"],
+    ),
+    "broken yaml": (
+        practice(periode='periode: "niet afgesloten'),
+        [f"{P}:26: bestand: dit is geen geldige YAML (found unexpected end of stream) — controleer inspringing, dubbele punten en aanhalingstekens op of vlak voor deze regel"],
+    ),
+    "bad date": (
+        practice(bijgewerkt="bijgewerkt: 2026-13-01"),
+        [f"{P}:24: bijgewerkt: '2026-13-01' is geen geldige datum — schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-23"],
+    ),
+    "required missing": (
+        practice(aanpak=None),
+        [f"{P}:2: aanpak: dit verplichte veld ontbreekt of is leeg — vul het in: wat is er gedaan, door wie en hoe?"],
+    ),
+    "enum": (
+        practice(status="status: lopnd"),
+        [f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoelt u 'lopend'? Kies uit: idee, lopend, afgerond, gestopt"],
+    ),
+    "enum in a list": (
+        GOOD.replace("  - samenwerking", "  - samenwerken\n  - bestaat-niet"),
+        [
+            f"{P}:17: themas: 'samenwerken' is geen toegestane waarde — bedoelt u 'samenwerking'? Kies uit: " + ", ".join(__import__("json").loads((SCHEMA / "vocabulaires.json").read_text())["themas"]),
+            f"{P}:18: themas: 'bestaat-niet' is geen toegestane waarde — kies uit: " + ", ".join(__import__("json").loads((SCHEMA / "vocabulaires.json").read_text())["themas"]),
+        ],
+    ),
+    "too long": (
+        practice(samenvatting="samenvatting: " + "a" * 301),
+        [f"{P}:5: samenvatting: de tekst is 301 tekens lang, het maximum is 300 — maak hem korter"],
+    ),
+    "pattern": (
+        None,
+        None,
+    ),
+    "scalar where list belongs": (
+        practice(tools="tools: testtool-nep"),
+        [f"{P}:10: tools: hier hoort een lijst (Tools) — zet elke waarde op een eigen regel die begint met '- '"],
+    ),
+    "list where one value belongs": (
+        practice(status="status:\n  - idee"),
+        [f"{P}:21: status: hier hoort één waarde, geen lijst of blok — schrijf 'status: waarde' op één regel"],
+    ),
+    "unknown reference in a list": (
+        GOOD.replace("  - testtool-nep", "  - bestaat-niet"),
+        [f"{P}:11: tools: 'bestaat-niet' bestaat niet in tools — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Tools'"],
+    ),
+    "unknown reference in a field": (
+        practice(wijk="wijk: bestaat-niet"),
+        [
+            f"{P}:4: wijk: 'bestaat-niet' bestaat niet in wijken — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Wijk'",
+            f"{P}:4: wijk: de praktijk staat in de map 'testwijk-nep' maar hoort bij wijk 'bestaat-niet' — zet het bestand in data/good-practices/bestaat-niet/ of verbeter de wijk",
+        ],
+    ),
+    "id differs from file name": (
+        practice(id="id: andere-naam"),
+        [f"{P}:2: id: het id 'andere-naam' is niet gelijk aan de bestandsnaam — noem het bestand 'andere-naam.yaml' of verander het id in 'testpraktijk-nep'"],
+    ),
+    "http link in bronnen": (
+        GOOD.replace("https://voorbeeld.invalid/bron", "http://voorbeeld.invalid/bron"),
+        [f"{P}:23: bronnen.url: 'http://voorbeeld.invalid/bron' heeft niet de goede vorm — een webadres dat begint met https:// (of mailto:)."],
+    ),
+    "javascript link in markdown": (
+        practice(aanpak="aanpak: Lees [dit](javascript:alert(1)) voor de volledige aanpak."),
+        [f"{P}:6: aanpak: de link 'javascript:alert(1' is niet toegestaan — gebruik alleen links die beginnen met https:// of mailto:"],
+    ),
+    "html in markdown": (
+        practice(aanpak="aanpak: Lees <script>alert(1)</script> voor de volledige aanpak."),
+        [f"{P}:6: aanpak: HTML-code is hier niet toegestaan — gebruik Markdown, bijvoorbeeld **vet** of [tekst](https://voorbeeld.nl)"],
+    ),
+    "anchors and aliases": (
+        GOOD.replace("themas:\n  - samenwerking", "themas: &t\n  - samenwerking").replace("doelgroepen:\n  - inwoners", "doelgroepen: *t"),
+        [f"{P}:18: doelgroepen: verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan — schrijf de waarde voluit"],
+    ),
+}
+del CASES["pattern"]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_gives_exact_message(tmp_path, case):
+    content, expected = CASES[case]
+    assert problems(tmp_path, content=content) == expected
+
+
+def test_fixture_data_is_valid(tmp_path):
+    assert problems(tmp_path) == []
+
+
+def test_id_pattern(tmp_path):
+    data = fake_data(tmp_path)
+    (data / "tools" / "Fout_Id.yaml").write_text((FIXTURE / "tools/testtool-nep.yaml").read_text().replace("id: testtool-nep", "id: Fout_Id"))
+    found = [str(p) for p in validate(data, schema_dir=SCHEMA, root=tmp_path).problems]
+    assert found == [
+        "data/tools/Fout_Id.yaml:2: id: 'Fout_Id' heeft niet de goede vorm — korte naam voor het webadres: kleine letters, cijfers en streepjes, gelijk aan de bestandsnaam zonder .yaml. Bijvoorbeeld: buurtkamer-daalhof."
+    ]
+
+
+def test_duplicate_id_across_wijk_folders(tmp_path):
+    data = fake_data(tmp_path)
+    other = data / "good-practices" / "lege-testwijk-nep" / "testpraktijk-nep.yaml"
+    other.parent.mkdir()
+    other.write_text(GOOD.replace("wijk: testwijk-nep", "wijk: lege-testwijk-nep"))
+    found = [str(p) for p in validate(data, schema_dir=SCHEMA, root=tmp_path).problems]
+    assert found == [f"{P}:2: id: het id 'testpraktijk-nep' wordt al gebruikt in data/good-practices/lege-testwijk-nep/testpraktijk-nep.yaml — kies een ander id en geef het bestand dezelfde naam"]
+
+
+def test_practice_outside_wijk_folder_and_wrong_extension(tmp_path):
+    data = fake_data(tmp_path)
+    (data / "good-practices" / "los.yaml").write_text(GOOD)
+    (data / "tools" / "testtool-nep.yml").write_text("id: x\n")
+    found = [str(p) for p in validate(data, schema_dir=SCHEMA, root=tmp_path).problems]
+    assert found == [
+        "data/good-practices/los.yaml:1: bestand: een praktijk hoort in de map van haar wijk — zet het bestand in data/good-practices/<wijk-id>/",
+        "data/tools/testtool-nep.yml:1: bestand: 'testtool-nep.yml' wordt niet gelezen — geef het bestand de extensie .yaml",
+    ]
+
+
+def test_every_problem_in_one_run(tmp_path):
+    bad = practice(status="status: lopnd", periode="periode: no", bijgewerkt="bijgewerkt: gisteren", onbekend=None) + "kleur: rood\n"
+    found = problems(tmp_path, content=bad)
+    assert [line.split(": ", 2)[1] for line in found] == ["status", "bijgewerkt", "periode", "kleur"]
+
+
+def test_alias_bomb_is_refused_quickly_with_bounded_memory(tmp_path):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 9) + "]" for i in range(1, 10)]
+    bomb = "\n".join(lines) + "\n"  # fully expanded: 9**10 ≈ 3.5 billion strings
+    tracemalloc.start()
+    started = time.process_time()
+    found = problems(tmp_path, content=bomb)
+    cpu = time.process_time() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert found and all("ankers en aliassen" in line for line in found)
+    # Bounds, not benchmarks: expansion would need many GB and minutes.
+    assert peak < 200 * 1024 * 1024
+    assert cpu < 30
+
+
+def test_subset_reports_only_named_files_but_resolves_against_all(tmp_path):
+    data = fake_data(tmp_path)
+    (data / "tools" / "testtool-nep.yaml").write_text((FIXTURE / "tools/testtool-nep.yaml").read_text().replace("bijgewerkt: 2026-01-01", "bijgewerkt: fout"))
+    target = data / PRACTICE
+    assert [str(p) for p in validate(data, only=[target], schema_dir=SCHEMA, root=tmp_path).problems] == []
+    assert len(validate(data, schema_dir=SCHEMA, root=tmp_path).problems) == 1
+
+
+def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MENUKAART_DATA": str(data), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "macros.cli", *args], capture_output=True, text=True, env=env, cwd=data.parent)
+
+
+def test_cli_is_silent_and_exits_0_when_all_is_well(tmp_path):
+    data = fake_data(tmp_path)
+    shutil.copytree(SCHEMA, data / "schema")
+    run = run_cli(data)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
+
+
+def test_cli_prints_every_problem_and_exits_1(tmp_path):
+    data = fake_data(tmp_path)
+    shutil.copytree(SCHEMA, data / "schema")
+    (data / PRACTICE).write_text(practice(status="status: lopnd", periode="periode: no"))
+    run = run_cli(data)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoelt u 'lopend'? Kies uit: idee, lopend, afgerond, gestopt",
+        f"{P}:25: periode: YAML leest 'no' als een ja/nee-waarde, niet als tekst — zet de waarde tussen aanhalingstekens: \"no\"",
+    ]
+
+
+def test_real_data_is_valid():
+    result = validate(ROOT / "data", root=ROOT)
+    assert [str(p) for p in result.problems] == []
+    assert len(result.records) > 50
