@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import exports, search_index  # noqa: E402
+from macros import feed, menukaart  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
@@ -73,6 +74,8 @@ def on_page_content(html_content, page, config, files):
 def on_post_build(config):
     site = Path(config.site_dir)
     counts = exports.write_data_package(_state["catalogue"], site / "data")
+    menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
+    feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
     missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
     if missing:
         raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
