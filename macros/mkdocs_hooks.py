@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -79,5 +80,13 @@ def on_post_build(config):
     missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
     if missing:
         raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
+    _prune_lunr(site)
     indexed = search_index.index_and_check(site)
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
+
+
+def _prune_lunr(site: Path) -> None:
+    """Material ships lunr and its search worker with the theme; with Pagefind they are dead weight."""
+    shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
+    for worker in (site / "assets" / "javascripts" / "workers").glob("search.*"):
+        worker.unlink()
