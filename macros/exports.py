@@ -26,6 +26,28 @@ def descriptors(catalogue: Catalogue) -> dict[str, dict]:
     return out
 
 
+def _typed(value, field_type: str):
+    """Cells are text in the tables; JSON readers deserve numbers and booleans."""
+    if value is None or field_type not in ("integer", "boolean"):
+        return value
+    if field_type == "integer":
+        return int(value)
+    return value if isinstance(value, bool) else value == "true"
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def json_name(resource: str) -> str:
+    """`.rows.json`, because frictionless reads a file named like `…checklist.json` as its own metadata."""
+    return f"{resource}.rows.json"
+
+
 def write_data_package(catalogue: Catalogue, out_dir: Path) -> dict[str, int]:
     """Write the package into `out_dir`; return rows per resource."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -37,16 +59,15 @@ def write_data_package(catalogue: Catalogue, out_dir: Path) -> dict[str, int]:
         with (out_dir / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
             writer.writerow(header)
-            writer.writerows([["" if v is None else v for v in row] for row in rows])
-        (out_dir / f"{name}.json").write_text(
-            json.dumps([{k: v for k, v in zip(header, row) if v is not None} for row in rows], ensure_ascii=False, indent=1) + "\n",
-            encoding="utf-8",
-        )
+            writer.writerows([[_csv_cell(v) for v in row] for row in rows])
+        types = [f.get("type", "string") for f in schema["fields"]]
+        objects = [{k: _typed(v, t) for k, v, t in zip(header, row, types) if v is not None} for row in rows]
+        (out_dir / json_name(name)).write_text(json.dumps(objects, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         title = schema.get("title", name)
         plain = {k: v for k, v in schema.items() if k not in ("title", "description")}
         resources.append({"name": name, "title": title, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": plain})
         json_schema = {k: v for k, v in plain.items() if k != "foreignKeys"}
-        resources.append({"name": f"{name}-json", "title": f"{title} (JSON)", "path": f"{name}.json", "format": "json", "mediatype": "application/json", "schema": json_schema})
+        resources.append({"name": f"{name}-json", "title": f"{title} (JSON)", "path": json_name(name), "format": "json", "mediatype": "application/json", "schema": json_schema})
     for c, records in catalogue.by_collection.items():
         if counts[c] != len(records):
             raise RuntimeError(f"data package lost records of {c}: {counts[c]} rows for {len(records)} records")

@@ -74,7 +74,7 @@ def test_every_record_is_exactly_one_data_row(site_dir):
         with (site_dir / "data" / f"{collection}.csv").open(encoding="utf-8") as fh:
             ids = [row["id"] for row in csv.DictReader(fh)]
         assert sorted(ids) == sorted(r.id for r in records)
-        rows = json.loads((site_dir / "data" / f"{collection}.json").read_text("utf-8"))
+        rows = json.loads((site_dir / "data" / f"{collection}.rows.json").read_text("utf-8"))
         assert sorted(r["id"] for r in rows) == sorted(r.id for r in records)
 
 

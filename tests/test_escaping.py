@@ -121,7 +121,7 @@ def test_hostile_record_survives_the_real_build(tmp_path):
     practice = (FIXTURE / "good-practices" / "testwijk-nep" / "testpraktijk-nep.yaml").read_text("utf-8")
     practice = practice.replace("titel: Testpraktijk (nep)", "titel: '" + HOSTILE_TITLE.replace("'", "''") + "'")
     practice = practice.replace("principes:\n  - testprincipe-nep\ntools:\n  - testtool-nep\nfases:\n  - fase-0\nkernaanpakken:\n  - testaanpak-nep\n", "")
-    practice = practice.replace("samenvatting: Dit is een neppraktijk", 'samenvatting: "<img src=x onerror=alert(2)> {% raw %} Dit is een neppraktijk"')
+    practice = practice.replace("samenvatting: Dit is een neppraktijk voor de testsuite van de Menukaart.", 'samenvatting: "<img src=x onerror=alert(2)> {% raw %} Dit is een neppraktijk (nep)."')
     (wijk / "testpraktijk-nep.yaml").write_text(practice, "utf-8")
     site = tmp_path / "site"
     run = build_site(site, env={"MENUKAART_DATA": str(data)})
