@@ -2,18 +2,47 @@
 
 Only our own Markdown in docs/ is rendered as Jinja. Generated record pages switch
 macros off (`render_macros: false`) and their text never reaches this environment.
-Every helper returns escaped HTML or plain numbers, never record text as markup.
+Every helper returns escaped HTML (rendered by our own autoescaping templates) or plain
+numbers, never record text as markup. A helper that names a record or a filter value
+that does not exist stops the build, so a renamed record cannot leave a dead link.
 """
 from __future__ import annotations
 
 import html
+import re
+from urllib.parse import urlencode
 
 from markupsafe import Markup
+
+from macros import menukaart as kaart
+from macros.feed import recent_practices
+from macros.pages import environment
+
+QUESTIONS_TOOL = "monitorvragen-wijzer-in-de-wijk"
+_templates = environment()
+
+
+def monitor_questions(record) -> list[str]:
+    """The numbered list in the tool's 'hoe' field: the four questions, as the record words them."""
+    return re.findall(r"^\s*\d+\.\s+(.+?)\s*$", record.get("hoe", ""), flags=re.M)
 
 
 def define_env(env):
     def catalogue():
         return env.conf["extra"]["menukaart"]
+
+    def base() -> str:
+        """Relative way back to the site root from the page being rendered."""
+        return "../" * env.page.url.count("/")
+
+    def render(template: str, **context) -> Markup:
+        return Markup(_templates.get_template(template).render(base=base(), **context))
+
+    def record(collection: str, record_id: str):
+        found = catalogue().get(collection, record_id)
+        if found is None:
+            raise ValueError(f"docs/{env.page.file.src_uri} noemt {collection}/{record_id}, maar dat record bestaat niet")
+        return found
 
     @env.macro
     def aantal(collectie: str) -> int:
@@ -26,5 +55,36 @@ def define_env(env):
         records = catalogue().by_collection[collectie]
         if limiet:
             records = records[:limiet]
-        items = "".join(f'<li><a href="../{html.escape(r.url)}">{html.escape(r.title)}</a></li>' for r in records)
+        items = "".join(f'<li><a href="{base()}{html.escape(r.url)}">{html.escape(r.title)}</a></li>' for r in records)
         return Markup(f"<ul>{items}</ul>")
+
+    @env.macro
+    def recente_praktijken(aantal: int = 5) -> Markup:
+        """The practices updated most recently, newest first."""
+        practices = recent_practices(catalogue(), aantal)
+        wijken = {r.id: catalogue().get("wijken", r.get("wijk")) for r in practices}
+        return render("home_recent.html", practices=practices, wijken=wijken)
+
+    @env.macro
+    def monitorvraag(nummer: int, principes=(), tools=(), routekaart=(), filters=None) -> Markup:
+        """Question `nummer` of the monitoring tool, with links to records and menukaart filters."""
+        questions = monitor_questions(record("tools", QUESTIONS_TOOL))
+        if not 1 <= nummer <= len(questions):
+            raise ValueError(f"{QUESTIONS_TOOL} heeft geen vraag {nummer}")
+        records = [record(c, i) for c, ids in (("principes", principes), ("tools", tools), ("routekaart", routekaart)) for i in ids]
+        counts = kaart.facet_counts(catalogue())
+        links = []
+        for facet, value in (filters or {}).items():
+            if value not in counts.get(facet, {}):
+                raise ValueError(f"docs/{env.page.file.src_uri}: op de menukaart bestaat geen filter {facet} = {value}")
+            label = f"{kaart.FACETS[facet]}: {value} ({counts[facet][value]})"
+            links.append((label, urlencode({facet: value})))
+        return render("home_vraag.html", nummer=nummer, vraag=questions[nummer - 1], records=records, filters=links)
+
+    @env.macro
+    def menukaart_pagina() -> Markup:
+        """The /menukaart/ body: principes and tools as cards, practices per wijk as links."""
+        cat = catalogue()
+        cards = cat.by_collection["principes"] + cat.by_collection["tools"]
+        wijken = [(w, n) for w in cat.by_collection["wijken"] if (n := len(cat.practices_of(w)))]
+        return render("menukaart.html", cards=cards, wijken=wijken, catalogue=cat, index_file=kaart.FILE_NAME)

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
+from macros import csp  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
@@ -70,6 +71,18 @@ def front_matter(page: Page) -> str:
 def on_page_content(html_content, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     return generated.body if generated is not None else html_content
+
+
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"  # live reload needs an inline script (macros/csp.py)
+
+
+def on_post_page(output, page, config):
+    return csp.fill_policy(output, serving=_state.get("serving", False))
+
+
+def on_post_template(output_content, template_name, config):
+    return csp.fill_policy(output_content, serving=_state.get("serving", False))  # 404.html
 
 
 def on_post_build(config):

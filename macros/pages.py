@@ -105,6 +105,7 @@ class PageBuilder:
             edit_url=f"{self.repo_url}/edit/{self.branch}/{record.path}" if self.repo_url else "",
             history=self.history(record.path),
             vocab_labels=self.catalogue.schemas.vocabularies,
+            catalogue=self.catalogue,  # the stepper and "where used" need records beyond the linked ones
         )
         return Page(f"{c.name}/{record.id}.md", record.title, record.get("samenvatting", ""), body, record)
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
 PLAIN_FIELDS = {"praktijken": ["titel", "samenvatting", "periode", "contact"], "tools": ["titel", "samenvatting", "herkomst", "duur"], "principes": ["titel", "kern", "samenvatting"]}
 MARKDOWN_FIELDS = {"praktijken": ["aanpak", "resultaten"], "tools": ["doel", "hoe"], "principes": ["betekenis"]}
-SAFE_TAGS = {"div", "p", "h1", "h2", "h3", "h4", "span", "ul", "ol", "li", "a", "strong", "em", "dl", "dt", "dd", "section", "footer", "time", "br", "blockquote", "code", "nav", "label", "input", "details", "summary", "article", "button", "svg", "path", "template"}
+SAFE_TAGS = {"div", "p", "h1", "h2", "h3", "h4", "span", "ul", "ol", "li", "a", "strong", "em", "dl", "dt", "dd", "section", "header", "footer", "time", "br", "blockquote", "code", "nav", "label", "input", "details", "summary", "article", "button", "svg", "path", "template"}
 
 
 class Collector(HTMLParser):

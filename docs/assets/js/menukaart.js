@@ -1,0 +1,249 @@
+/* Menukaart: cards from menukaart.json, facets with counts, a text query, all kept in the URL.
+   Record text is only ever set with textContent, never parsed as HTML. Cards are built
+   once and then shown or hidden, so filtering stays quick with thousands of practices. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-menukaart]");
+  if (!root) return;
+
+  var form = root.querySelector("[data-menukaart-filters]");
+  var facetsBox = root.querySelector("[data-menukaart-facets]");
+  var queryInput = root.querySelector("[data-menukaart-query]");
+  var cardsBox = root.querySelector("[data-menukaart-cards]");
+  var countEl = root.querySelector("[data-menukaart-count]");
+  var nounEl = root.querySelector("[data-menukaart-noun]");
+  var summaryEl = root.querySelector("[data-menukaart-summary]");
+  var messageEl = root.querySelector("[data-menukaart-message]");
+  var noJs = root.querySelector("[data-menukaart-nojs]");
+  var resetButton = root.querySelector("[data-menukaart-reset]");
+  var SHOWN_VALUES = 8; /* longer facets show a "toon alle" button */
+
+  var indexUrl = new URL(root.getAttribute("data-index"), location.href);
+  var siteRoot = new URL("../", indexUrl); /* menukaart.json sits in /menukaart/ */
+  var data = null; /* {facets: [...], items: [...]} */
+  var typeFacet = null;
+  var cards = []; /* card element per item */
+  var haystacks = []; /* normalised search text per item */
+  var valueCounters = {}; /* facet name -> [count element per value] */
+  var boxes = {}; /* facet name -> [checkbox per value] */
+
+  function normalise(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  /* -- building the page */
+
+  function buildCard(item) {
+    var typeValues = item.f.type || [];
+    var typeName = typeFacet && typeValues.length ? typeFacet.values[typeValues[0]] : "";
+    var card = el("article", "mk-card");
+    card.setAttribute("data-menukaart-item", "");
+    var title = el("h3", "mk-card__title");
+    var link = el("a", null, item.t);
+    link.href = new URL(item.u, siteRoot).href;
+    title.appendChild(link);
+    card.appendChild(title);
+    if (typeName) card.appendChild(el("p", "mk-card__type", typeName));
+    if (item.s) card.appendChild(el("p", "mk-card__summary", item.s));
+    var meta = [];
+    data.facets.forEach(function (facet, i) {
+      if (facet.name === "fase" || facet.name === "wijk") {
+        (item.f[facet.name] || []).forEach(function (v) { meta.push(facet.values[v]); });
+      }
+    });
+    if (meta.length) card.appendChild(el("p", "mk-card__meta", meta.join(" · ")));
+    return card;
+  }
+
+  function buildFacet(facet, facetIndex) {
+    var fieldset = el("fieldset", "mk-facet");
+    fieldset.appendChild(el("legend", "mk-facet__legend", facet.label));
+    var list = el("ul", "mk-facet__values");
+    valueCounters[facet.name] = [];
+    boxes[facet.name] = [];
+    facet.values.forEach(function (value, valueIndex) {
+      var li = el("li", "mk-facet__value");
+      if (valueIndex >= SHOWN_VALUES) li.setAttribute("data-menukaart-extra", "");
+      var id = "mk-f-" + facetIndex + "-" + valueIndex;
+      var box = el("input");
+      box.type = "checkbox";
+      box.name = facet.name;
+      box.value = value;
+      box.id = id;
+      var label = el("label");
+      label.htmlFor = id;
+      label.appendChild(el("span", "mk-facet__text", value));
+      var counter = el("span", "mk-facet__count");
+      label.appendChild(counter);
+      li.appendChild(box);
+      li.appendChild(label);
+      list.appendChild(li);
+      valueCounters[facet.name].push(counter);
+      boxes[facet.name].push(box);
+    });
+    fieldset.appendChild(list);
+    if (facet.values.length > SHOWN_VALUES) {
+      list.id = "mk-facet-" + facetIndex;
+      var more = el("button", "mk-button mk-button--quiet mk-facet__more");
+      more.type = "button";
+      more.setAttribute("aria-controls", list.id);
+      var setExpanded = function (open) {
+        more.setAttribute("aria-expanded", open ? "true" : "false");
+        more.textContent = open ? "Toon minder" : "Toon alle " + facet.values.length;
+        list.classList.toggle("mk-facet__values--open", open);
+      };
+      more.addEventListener("click", function () { setExpanded(more.getAttribute("aria-expanded") !== "true"); });
+      setExpanded(false);
+      fieldset.appendChild(more);
+      fieldset._open = setExpanded;
+    }
+    return fieldset;
+  }
+
+  /* -- state: checkboxes + query <-> URL */
+
+  function chosen() {
+    var state = {};
+    data.facets.forEach(function (facet) {
+      var picked = [];
+      boxes[facet.name].forEach(function (box, i) { if (box.checked) picked.push(i); });
+      if (picked.length) state[facet.name] = picked;
+    });
+    return state;
+  }
+
+  function writeUrl(state, query) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    data.facets.forEach(function (facet) {
+      (state[facet.name] || []).forEach(function (i) { params.append(facet.name, facet.values[i]); });
+    });
+    var search = params.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    queryInput.value = params.get("q") || "";
+    data.facets.forEach(function (facet, facetIndex) {
+      var wanted = params.getAll(facet.name);
+      var openNeeded = false;
+      boxes[facet.name].forEach(function (box, i) {
+        box.checked = wanted.indexOf(facet.values[i]) !== -1;
+        if (box.checked && i >= SHOWN_VALUES) openNeeded = true;
+      });
+      var fieldset = facetsBox.children[facetIndex];
+      if (openNeeded && fieldset._open) fieldset._open(true);
+    });
+  }
+
+  /* -- filtering */
+
+  function matchesFacet(item, facetName, picked) {
+    var values = item.f[facetName] || [];
+    for (var i = 0; i < picked.length; i++) {
+      if (values.indexOf(picked[i]) !== -1) return true;
+    }
+    return false;
+  }
+
+  function update() {
+    var state = chosen();
+    var query = queryInput.value.trim();
+    var words = normalise(query).split(/\s+/).filter(Boolean);
+    var names = Object.keys(state);
+    var counts = {};
+    data.facets.forEach(function (facet) { counts[facet.name] = facet.values.map(function () { return 0; }); });
+    var shown = 0;
+    data.items.forEach(function (item, index) {
+      var textOk = words.every(function (w) { return haystacks[index].indexOf(w) !== -1; });
+      var failed = [];
+      if (textOk) {
+        for (var n = 0; n < names.length && failed.length < 2; n++) {
+          if (!matchesFacet(item, names[n], state[names[n]])) failed.push(names[n]);
+        }
+      }
+      var visible = textOk && failed.length === 0;
+      cards[index].hidden = !visible;
+      if (visible) shown++;
+      if (!textOk) return;
+      /* A value's count: the cards it would show, given the query and the *other* facets. */
+      data.facets.forEach(function (facet) {
+        if (failed.length === 0 || (failed.length === 1 && failed[0] === facet.name)) {
+          (item.f[facet.name] || []).forEach(function (v) { counts[facet.name][v]++; });
+        }
+      });
+    });
+    data.facets.forEach(function (facet) {
+      valueCounters[facet.name].forEach(function (counter, i) { counter.textContent = " (" + counts[facet.name][i] + ")"; });
+    });
+    countEl.textContent = String(shown);
+    nounEl.textContent = shown === 1 ? "resultaat" : "resultaten";
+    var parts = [];
+    if (query) parts.push("‘" + query + "’");
+    data.facets.forEach(function (facet) {
+      if (state[facet.name]) parts.push(state[facet.name].map(function (i) { return facet.values[i]; }).join(" of "));
+    });
+    summaryEl.textContent = parts.length ? " voor " + parts.join(", ") : "";
+    messageEl.hidden = shown !== 0;
+    messageEl.textContent = shown === 0 ? "Niets gevonden. Haal een filter weg of probeer een ander woord." : "";
+    writeUrl(state, query);
+  }
+
+  function start(json) {
+    data = json;
+    typeFacet = data.facets.filter(function (f) { return f.name === "type"; })[0] || null;
+    var fragment = document.createDocumentFragment();
+    data.items.forEach(function (item) {
+      var card = buildCard(item);
+      cards.push(card);
+      fragment.appendChild(card);
+      var text = [item.t, item.a, item.s];
+      data.facets.forEach(function (facet) {
+        (item.f[facet.name] || []).forEach(function (v) { text.push(facet.values[v]); });
+      });
+      haystacks.push(normalise(text.join(" ")));
+    });
+    cardsBox.replaceChildren(fragment);
+    facetsBox.replaceChildren.apply(facetsBox, data.facets.map(buildFacet));
+    readUrl();
+    form.hidden = false;
+    if (noJs) noJs.hidden = true;
+    root.classList.add("mk-kaart--ready");
+    update();
+
+    var timer = null;
+    queryInput.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 150);
+    });
+    queryInput.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); clearTimeout(timer); update(); }
+    });
+    facetsBox.addEventListener("change", update);
+    resetButton.addEventListener("click", function () {
+      queryInput.value = "";
+      Object.keys(boxes).forEach(function (name) { boxes[name].forEach(function (b) { b.checked = false; }); });
+      update();
+      queryInput.focus();
+    });
+  }
+
+  fetch(indexUrl.href, { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(start)
+    .catch(function () {
+      messageEl.hidden = false;
+      messageEl.textContent = "De filters konden niet laden. Je ziet hieronder alle werkende principes en tools.";
+    });
+})();
