@@ -1,0 +1,549 @@
+"""`make bench`: does the site stay as fast at 5,000 practices as at 50?
+
+For each size N (BENCH_SIZES, default 100,1000,5000) this copies the project into a
+temporary folder, adds N clearly fake practices ("Testpraktijk 0042 (nep)") spread over
+fake wijken ("Testwijk 07 (nep)"), and measures validation, the full build (Pagefind
+included), a bare mkdocs-material build with as many pages as the yardstick, Pagefind on
+its own, peak memory, site and page sizes, and what a search costs in headless Chromium.
+It prints one table and writes it to docs/over/prestaties.md. data/ is never written to.
+
+Peak memory is the `ru_maxrss` that os.wait4 returns for the build process: the largest
+resident set of that process or of any descendant it waited for (Pagefind included) —
+the peak of the largest single process, not the sum of processes running side by side.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
+PRACTICES_PER_WIJK = 50
+QUERIES = ("wijkteam", "mantelzorg")  # a common word first, then a second search
+REPORT = ROOT / "docs" / "over" / "prestaties.md"
+
+# ---------------------------------------------------------------- fake data
+
+_SYLLABLES = "ba de ko lim wer zon tra mel vin bus dor gen hap jul kas lo mer nis op pel ru sta tol uin vel wo zeg ant bri cho".split()
+_FRAMES = [
+    "In de wijk werkten {a} en {b} samen aan {c}.",
+    "Het wijkteam maakte afspraken over {a} en de {b}.",
+    "Inwoners vertelden dat {a} belangrijk is voor {b}.",
+    "De huisarts en de wijkverpleging bespraken {a} met het wijkteam.",
+    "Mantelzorg en {a} kwamen terug in elk gesprek over {b}.",
+    "Na een half jaar keek de groep samen terug op {a}.",
+    "Het sociaal team zocht de {a} op in de buurt van {b}.",
+    "Zo ontstond er meer ruimte voor {a}, {b} en {c}.",
+    "Vrijwilligers hielpen bij {a} en bij het organiseren van {b}.",
+    "Dit is nep-tekst voor de prestatietest; het gaat over {a}.",
+]
+
+
+def _vocabulary(size: int = 20_000) -> tuple[list[str], list[float]]:
+    """Made-up words with Zipf-like weights, so the search index grows as real text would."""
+    words = [a + b for a in _SYLLABLES for b in _SYLLABLES] + [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES]
+    words = words[:size]
+    weights, total = [], 0.0
+    for rank in range(len(words)):
+        total += 1.0 / (rank + 1)
+        weights.append(total)
+    return words, weights
+
+
+_WORDS, _CUMULATIVE = _vocabulary()
+
+
+class FakeText:
+    """Deterministic fake Dutch-looking prose; the same seed gives the same project."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+
+    def words(self, k: int) -> list[str]:
+        return self.rng.choices(_WORDS, cum_weights=_CUMULATIVE, k=k)
+
+    def sentence(self) -> str:
+        a, b, c = self.words(3)
+        return self.rng.choice(_FRAMES).format(a=a, b=b, c=c)
+
+    def paragraph(self, sentences: int) -> str:
+        return " ".join(self.sentence() for _ in range(sentences))
+
+    def bullets(self, n: int) -> str:
+        return "\n".join(f"- **{self.words(1)[0].capitalize()}.** {self.sentence()}" for _ in range(n))
+
+
+def _ids(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.yaml"))
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _block(text: str) -> str:
+    return "|\n" + "\n".join(("  " + line) if line else "" for line in text.splitlines()) + "\n"
+
+
+def wijk_id(i: int) -> str:
+    return f"testwijk-{i:02d}-nep"
+
+
+def fake_wijk(i: int) -> str:
+    text = FakeText(10_000 + i)
+    return (
+        f"id: {wijk_id(i)}\n"
+        f"titel: {_q(f'Testwijk {i:02d} (nep)')}\n"
+        "soort: wijk\n"
+        f"gemeente: {_q('Testgemeente (nep)')}\n"
+        "pilotwijk: false\n"
+        f"samenvatting: {_q('Een verzonnen wijk voor de prestatietest van de Menukaart. ' + text.sentence())}\n"
+        f"beschrijving: {_block(text.paragraph(4))}"
+        "bijgewerkt: 2025-01-01\n"
+    )
+
+
+def fake_practice(i: int, wijk: int, refs: dict[str, list[str]], vocab: dict[str, list[str]]) -> str:
+    """One fake practice, about as long as a real one (2–4 kB of YAML)."""
+    text = FakeText(i)
+    rng = text.rng
+    pick = lambda name, lo, hi: rng.sample(refs[name], min(len(refs[name]), rng.randint(lo, hi)))  # noqa: E731
+    lines = [
+        f"id: testpraktijk-{i:04d}-nep",
+        f"titel: {_q(f'Testpraktijk {i:04d} (nep)')}",
+        f"wijk: {wijk_id(wijk)}",
+        f"samenvatting: {_q(('Verzonnen praktijk voor de prestatietest. ' + text.paragraph(2))[:290])}",
+        "aanleiding: " + _block(text.paragraph(4)).rstrip("\n"),
+        "aanpak: " + _block(text.paragraph(4) + "\n\n" + text.bullets(5)).rstrip("\n"),
+        "resultaten: " + _block(text.paragraph(4)).rstrip("\n"),
+        "geleerde_lessen: " + _block(text.bullets(3)).rstrip("\n"),
+    ]
+    for name, lo, hi in (("principes", 1, 4), ("tools", 1, 3), ("fases", 1, 2), ("kernaanpakken", 0, 1)):
+        chosen = pick(name, lo, hi)
+        if chosen:
+            lines.append(f"{name}:\n" + "\n".join(f"  - {v}" for v in chosen))
+    lines.append("themas:\n" + "\n".join(f"  - {_q(v)}" for v in rng.sample(vocab["themas"], 2)))
+    lines.append("doelgroepen:\n" + "\n".join(f"  - {_q(v)}" for v in rng.sample(vocab["doelgroepen"], 2)))
+    lines.append("partners:\n" + "\n".join(f"  - {_q(f'Testorganisatie {rng.randint(1, 99):02d} (nep)')}" for _ in range(2)))
+    lines.append(f"periode: {_q(f'{2015 + i % 8}–{2023 + i % 3}')}")
+    lines.append(f"status: {rng.choice(vocab['status'])}")
+    lines.append("bronnen:\n  - titel: " + _q("Testbron voor de prestatietest (nep)"))
+    lines.append(f"bijgewerkt: {2020 + i % 5}-{1 + i % 12:02d}-{1 + i % 28:02d}")
+    return "\n".join(lines) + "\n"
+
+
+def add_fake_practices(data_dir: Path, n: int) -> int:
+    """Write n fake practices (and their fake wijken) into data_dir; return the number of wijken."""
+    vocab = json.loads((data_dir / "schema" / "vocabulaires.json").read_text("utf-8"))
+    refs = {name: _ids(data_dir / folder) for name, folder in (("principes", "principes"), ("tools", "tools"), ("fases", "routekaart"), ("kernaanpakken", "kernaanpakken"))}
+    wijken = max(2, -(-n // PRACTICES_PER_WIJK))
+    for w in range(wijken):
+        (data_dir / "wijken" / f"{wijk_id(w)}.yaml").write_text(fake_wijk(w), "utf-8")
+        (data_dir / "good-practices" / wijk_id(w)).mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        w = i % wijken
+        (data_dir / "good-practices" / wijk_id(w) / f"testpraktijk-{i:04d}-nep.yaml").write_text(fake_practice(i, w, refs, vocab), "utf-8")
+    return wijken
+
+
+def make_project(dest: Path, n: int, git: bool = True) -> Path:
+    """A temporary copy of the project with n fake practices; the real data/ stays untouched."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(src, dest / name)
+    add_fake_practices(dest / "data", n)
+    if git:  # page history comes from git: give the copy one commit, like a real checkout
+        quiet = {"capture_output": True, "check": True, "cwd": dest}
+        subprocess.run(["git", "init", "-q"], **quiet)
+        subprocess.run(["git", "add", "data"], **quiet)
+        subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "commit", "-q", "-m", "Testdata voor de prestatietest (nep)"], **quiet)
+    return dest
+
+
+def make_bare_site(dest: Path, pages: int) -> Path:
+    """The yardstick: plain mkdocs-material, no plugins, as many pages of similar size, none in the nav."""
+    docs = dest / "docs"
+    (docs / "p").mkdir(parents=True)
+    (dest / "mkdocs.yml").write_text(
+        "site_name: Kale testsite (nep)\ntheme:\n  name: material\n  language: nl\n  font: false\nplugins: []\n"
+        "nav:\n  - Home: index.md\nnot_in_nav: |\n  /p/*.md\n",
+        "utf-8",
+    )
+    (docs / "index.md").write_text("# Kale testsite (nep)\n\nDe maatstaf voor de prestatietest.\n", "utf-8")
+    for i in range(pages - 1):
+        text = FakeText(i)
+        body = [f"# Testpagina {i:04d} (nep)", text.paragraph(2)]
+        for head in ("Aanleiding", "Aanpak", "Resultaten", "Geleerde lessen"):
+            body += [f"## {head}", text.paragraph(3) if head != "Geleerde lessen" else text.bullets(3)]
+        body += ["## Principes", "\n".join(f"- [{w}](../index.md)" for w in text.words(4))]
+        (docs / "p" / f"testpagina-{i:04d}.md").write_text("\n\n".join(body) + "\n", "utf-8")
+    return dest
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def timed_run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
+    """Run cmd; return (seconds, peak RSS in bytes of the process and the children it waited for, output)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(cwd), "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    with tempfile.TemporaryFile("w+") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} faalde ({proc.returncode}):\n{output[-4000:]}")
+    return seconds, usage.ru_maxrss * 1024, output
+
+
+def mkdocs_build(project: Path, site: Path) -> tuple[float, int]:
+    seconds, peak, _ = timed_run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--clean", "-d", str(site)], project)
+    return seconds, peak
+
+
+def tree_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+SEARCH_JS = """async (q) => {
+  const t0 = performance.now();
+  const pagefind = await import('/pagefind/pagefind.js');
+  const found = await pagefind.search(q);
+  const first = found.results.length ? await found.results[0].data() : null;
+  return {ms: performance.now() - t0, count: found.results.length, url: first && first.url};
+}"""
+
+
+@dataclass
+class Search:
+    kb: list[float] = field(default_factory=list)  # per query, what crossed the wire under /pagefind/
+    ms: list[float] = field(default_factory=list)
+    hits: list[int] = field(default_factory=list)
+    ui_kb: float = 0.0  # the header search box: page load until its first result
+    ui_ms: float = 0.0  # typing until the first result shows, including Pagefind UI's 300 ms debounce
+
+
+def measure_search(browser, site: Path) -> Search:
+    """Cold search through the Pagefind JS API on a blank page, then the header search box."""
+    from tests.conftest import serve
+
+    (site / "_bench_leeg.html").write_text('<!doctype html><html lang="nl"><title>leeg</title></html>', "utf-8")
+    server = serve(site)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = Search()
+    try:
+        context = browser.new_context(locale="nl-NL")
+        sent: list[tuple[str, int]] = []
+        context.on("requestfinished", lambda r: sent.append((r.url, _transferred(r))))
+        page = context.new_page()
+        page.goto(url + "_bench_leeg.html")
+        for q in QUERIES:
+            sent.clear()
+            out = page.evaluate(SEARCH_JS, q)
+            page.wait_for_timeout(200)  # let late responses report in
+            result.kb.append(sum(b for u, b in sent if "/pagefind/" in u) / 1000)
+            result.ms.append(out["ms"])
+            result.hits.append(out["count"])
+            if not out["count"]:
+                raise RuntimeError(f"zoeken op {q!r} vond niets")
+        context.close()
+
+        context = browser.new_context(locale="nl-NL")
+        sent = []
+        context.on("requestfinished", lambda r: sent.append((r.url, _transferred(r))))
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        box = page.locator("#mk-search input").first
+        box.click()
+        start = time.perf_counter()
+        box.type(QUERIES[0], delay=0)
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=30_000)
+        result.ui_ms = (time.perf_counter() - start) * 1000
+        page.wait_for_timeout(300)
+        result.ui_kb = sum(b for u, b in sent if "/pagefind/" in u) / 1000
+        context.close()
+    finally:
+        server.shutdown()
+        (site / "_bench_leeg.html").unlink()
+    return result
+
+
+def _transferred(request) -> int:
+    """Body plus headers as received (the test server sends files uncompressed)."""
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+@dataclass
+class Row:
+    n: int
+    wijken: int
+    pages: int
+    validate_s: float
+    build_s: float
+    build_peak: int
+    bare_s: float
+    bare_peak: int
+    pagefind_s: float
+    site_bytes: int
+    practice_page_bytes: float
+    practice_page_max: int
+    search: Search
+
+
+def measure(n: int, browser, work: Path) -> Row:
+    from macros.search_index import index_site
+    from macros.validate import validate
+
+    project = make_project(work / f"project-{n}", n)
+    wijken = max(2, -(-n // PRACTICES_PER_WIJK))
+    start = time.perf_counter()
+    result = validate(project / "data", root=project)
+    validate_s = time.perf_counter() - start
+    if result.problems:
+        raise RuntimeError("nepdata ongeldig:\n" + "\n".join(map(str, result.problems[:20])))
+
+    site = work / f"site-{n}"
+    build_s, build_peak = mkdocs_build(project, site)
+    pages = html_pages(site)
+    bare = make_bare_site(work / f"bare-{n}", pages)
+    bare_s, bare_peak = mkdocs_build(bare, work / f"bare-site-{n}")
+
+    start = time.perf_counter()
+    index_site(site)
+    pagefind_s = time.perf_counter() - start
+
+    practice_pages = [p.stat().st_size for p in (site / "praktijken").glob("testpraktijk-*/index.html")]
+    if len(practice_pages) != n:
+        raise RuntimeError(f"{len(practice_pages)} praktijkpagina's gebouwd voor {n} praktijken")
+    site_bytes = tree_size(site)
+    search = measure_search(browser, site)
+    for folder in (project, site, bare, work / f"bare-site-{n}"):
+        shutil.rmtree(folder, ignore_errors=True)
+    return Row(n, wijken, pages, validate_s, build_s, build_peak, bare_s, bare_peak, pagefind_s, site_bytes,
+               statistics.fmean(practice_pages), max(practice_pages), search)
+
+
+def real_content_build(work: Path) -> float:
+    """`make build` on the real content, with .venv in place: validate, then a strict build."""
+    start = time.perf_counter()
+    timed_run([sys.executable, "-m", "macros.cli"], ROOT)
+    mkdocs_build(ROOT, work / "echte-site")
+    seconds = time.perf_counter() - start
+    shutil.rmtree(work / "echte-site", ignore_errors=True)
+    return seconds
+
+
+# ---------------------------------------------------------------- the table
+
+
+def machine() -> str:
+    mem = next((int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} kernen (nproc), {mem / 1024 / 1024:.0f} GB geheugen, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+def _nl(x: float, digits: int = 1) -> str:
+    return f"{x:,.{digits}f}".replace(",", " ").replace(".", ",")
+
+
+def table(rows: list[Row]) -> list[list[str]]:
+    """Rows of the report table: measure, target, one column per N, and whether the largest N meets it."""
+    first, last = rows[0], rows[-1]
+    grow = last.practice_page_bytes / first.practice_page_bytes - 1
+    mb = lambda b: _nl(b / 1e6, 0 if b >= 1e8 else 1)  # noqa: E731
+    spec = [
+        ("Aantal praktijken (nep)", "", lambda r: f"{r.n:,}".replace(",", " "), None),
+        ("Wijken (nep) / pagina's in de site", "", lambda r: f"{r.wijken} / {r.pages:,}".replace(",", " "), None),
+        ("Controle van de data (`validate`)", "≤ 10 s", lambda r: _nl(r.validate_s) + " s", last.validate_s <= 10),
+        ("Volledige build, met Pagefind", "", lambda r: _nl(r.build_s) + " s", None),
+        ("Kale mkdocs-material-build, evenveel pagina's", "maatstaf", lambda r: _nl(r.bare_s) + " s", None),
+        ("Build ten opzichte van de kale build", "≤ 2×", lambda r: _nl(r.build_s / r.bare_s, 2) + "×", last.build_s <= 2 * last.bare_s),
+        ("Pagefind alleen (indexeren)", "", lambda r: _nl(r.pagefind_s) + " s", None),
+        ("Piekgeheugen van de build", "≤ 2 GB", lambda r: mb(r.build_peak) + " MB", last.build_peak <= 2e9),
+        ("Piekgeheugen van de kale build", "", lambda r: mb(r.bare_peak) + " MB", None),
+        ("Grootte van de hele site", "", lambda r: mb(r.site_bytes) + " MB", None),
+        ("Gemiddelde praktijkpagina", f"≤ 30 % groei t.o.v. N = {first.n}", lambda r: _nl(r.practice_page_bytes / 1000) + " kB", abs(grow) <= 0.30),
+        ("Grootste praktijkpagina", "", lambda r: _nl(r.practice_page_max / 1000) + " kB", None),
+        (f"Eerste zoekvraag ('{QUERIES[0]}'): overgedragen", "≤ 300 kB", lambda r: _nl(r.search.kb[0]) + " kB", last.search.kb[0] <= 300),
+        ("Eerste zoekvraag: tijd tot eerste resultaat", "≤ 500 ms", lambda r: _nl(r.search.ms[0], 0) + " ms", last.search.ms[0] <= 500),
+        (f"Tweede zoekvraag ('{QUERIES[1]}'): overgedragen", "≤ 100 kB", lambda r: _nl(r.search.kb[1]) + " kB", last.search.kb[1] <= 100),
+        ("Tweede zoekvraag: tijd tot eerste resultaat", "", lambda r: _nl(r.search.ms[1], 0) + " ms", None),
+        ("Zoekbalk: eerste zoekvraag, vanaf laden pagina", "", lambda r: _nl(r.search.ui_kb) + " kB", None),
+        ("Zoekbalk: typen tot eerste resultaat (incl. 300 ms wachttijd)", "", lambda r: _nl(r.search.ui_ms, 0) + " ms", None),
+    ]
+    out = [["Meting", "Doel", *[f"N = {r.n:,}".replace(",", " ") for r in rows], f"Gehaald bij N = {last.n:,}".replace(",", " ")]]
+    for label, target, cell, met in spec:
+        out.append([label, target, *[cell(r) for r in rows], "" if met is None else ("ja" if met else "**nee**")])
+    return out
+
+
+def markdown_table(cells: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "|".join("---" for _ in cells[0]) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return "\n".join(lines)
+
+
+def plain_table(cells: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
+
+
+def report(rows: list[Row], real_build_s: float, serve_s: float | None) -> str:
+    cells = table(rows)
+    serve_line = f"{_nl(serve_s)} s" if serve_s is not None else "niet gemeten"
+    return f"""# Prestaties
+
+De Menukaart moet net zo vlot blijven met 5 000 praktijken als met 50. Daarom meten we
+het regelmatig met `make bench`. Die opdracht maakt een tijdelijke kopie van de site en
+vult die met verzonnen praktijken ("Testpraktijk 0042 (nep)") in verzonnen wijken
+("Testwijk 07 (nep)"). De echte data verandert daarbij niet.
+
+Gemeten op {date.today().isoformat()}, op {machine()}.
+
+{markdown_table(cells)}
+
+## Op de echte inhoud
+
+| Meting | Doel | Gemeten | Gehaald |
+|---|---|---|---|
+| `make build` (met `.venv` al aanwezig) | ≤ 15 s | {_nl(real_build_s)} s | {"ja" if real_build_s <= 15 else "**nee**"} |
+| `make serve`: gewijzigd YAML-bestand zichtbaar | ≤ 5 s | {serve_line} | {"" if serve_s is None else ("ja" if serve_s <= 5 else "**nee**")} |
+
+## Hoe we meten
+
+- **Controle van de data**: de tijd van de controle die ook `make validate` doet, op alle
+  bestanden in de kopie.
+- **Volledige build**: `mkdocs build --strict` in de kopie, dus met de zoekindex van Pagefind
+  en de open data erbij.
+- **Kale build**: een gewone mkdocs-material-site zonder plug-ins, met evenveel pagina's van
+  ongeveer dezelfde lengte, die niet in het menu staan. Op dezelfde machine, in dezelfde run.
+  Dit is de maatstaf: onze build mag hoogstens twee keer zo lang duren.
+- **Piekgeheugen**: het grootste werkgeheugen (`ru_maxrss` via `wait4`) van het
+  build-proces of van een proces dat het startte, zoals Pagefind. Het is het hoogste
+  gebruik van één proces, niet de som van processen die tegelijk liepen.
+- **Praktijkpagina**: de gemiddelde grootte van de HTML van een nep-praktijk. Die mag
+  niet groeien met het aantal praktijken: het menu, de verwijzingen en de gegevens voor de
+  menukaart staan niet op elke pagina.
+- **Zoeken**: in Chromium zonder scherm, op een lege pagina zonder cache. We laden
+  Pagefind (`pagefind.js`), zoeken en halen de gegevens van het eerste resultaat op. We
+  tellen alle bytes die daarvoor uit `/pagefind/` komen. De testserver comprimeert niets;
+  een echte webserver met gzip stuurt minder. Daarna volgt een tweede zoekvraag in
+  dezelfde pagina. De zoekbalk bovenaan laadt daarnaast de Pagefind-interface; die regels
+  tellen vanaf het openen van de pagina.
+"""
+
+
+# ---------------------------------------------------------------- serve check
+
+
+def serve_reload_seconds(work: Path) -> float | None:
+    """Edit a YAML file under `mkdocs serve` and time until the page shows the change."""
+    import urllib.request
+
+    project = make_project(work / "serve", 0, git=False)
+    target = next((project / "data" / "tools").glob("*.yaml"))
+    record_id = target.stem
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/tools/{record_id}/"
+    try:
+        if _poll(url, lambda body: "<h1" in body, 120) is None:
+            return None
+        marker = "Prestatietest-wijziging (nep)"
+        text = target.read_text("utf-8")
+        target.write_text(re.sub(r"^titel: .*$", f"titel: {_q(marker)}", text, count=1, flags=re.M), "utf-8")
+        start = time.perf_counter()
+        return _poll(url, lambda body: marker in body, 60, start)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(project, ignore_errors=True)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _poll(url: str, ok, limit: float, start: float | None = None) -> float | None:
+    import urllib.request
+
+    start = start if start is not None else time.perf_counter()
+    while time.perf_counter() - start < limit:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as resp:
+                if ok(resp.read().decode("utf-8", "replace")):
+                    return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return None
+
+
+# ---------------------------------------------------------------- main
+
+
+def sizes_from_env() -> list[int]:
+    raw = os.environ.get("BENCH_SIZES", "100,1000,5000")
+    return sorted({int(s) for s in raw.split(",") if s.strip()})
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    sizes = sizes_from_env()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="menukaart-bench-") as tmp, sync_playwright() as p:
+        work = Path(tmp)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        real_s = real_content_build(work)
+        print(f"echte inhoud: make build {real_s:.1f} s", flush=True)
+        serve_s = serve_reload_seconds(work)
+        print(f"make serve: wijziging zichtbaar na {serve_s if serve_s is None else round(serve_s, 1)} s", flush=True)
+        for n in sizes:
+            started = time.perf_counter()
+            rows.append(measure(n, browser, work))
+            print(f"N = {n}: klaar in {time.perf_counter() - started:.0f} s", flush=True)
+        browser.close()
+    print()
+    print(plain_table(table(rows)))
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(report(rows, real_s, serve_s), "utf-8")
+    print(f"\ngeschreven: {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
