@@ -40,7 +40,7 @@ def not_a_mapping() -> str:
 
 
 def unknown_key(name: str, suggestion: str | None) -> str:
-    hint = f"bedoelt u '{suggestion}'?" if suggestion else "haal het weg of kies een veld uit het schema (zie data/schema/)"
+    hint = f"bedoel je '{suggestion}'?" if suggestion else "haal het weg of kies een veld uit het schema (zie data/schema/)"
     return f"dit veld bestaat niet — {hint}"
 
 
@@ -112,7 +112,7 @@ def from_frictionless(error, field: Field, list_field: Field | None) -> str:
     if name == "enum":
         options = field.enum or c.get("enum") or []
         close = difflib.get_close_matches(str(cell), options, n=1, cutoff=0.6)
-        hint = f"bedoelt u '{close[0]}'? Kies uit: " if close else "kies uit: "
+        hint = f"bedoel je '{close[0]}'? Kies uit: " if close else "kies uit: "
         return f"'{shorten(cell)}' is geen toegestane waarde — {hint}{_choices(options)}"
     if name == "maxLength":
         return f"de tekst is {len(str(cell))} tekens lang, het maximum is {c.get('maxLength')} — maak hem korter"

@@ -28,7 +28,7 @@ from .strict_yaml import line_of, read_nodes
 CORE = "tag:yaml.org,2002:"
 PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|\b((?:https?|ftp|javascript|data|file|vbscript):[^\s)>\]]*)", re.IGNORECASE)
+MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|\b((?:https?|ftp|javascript|data|file|vbscript):[^\s)>\]]*)", re.IGNORECASE)
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
 

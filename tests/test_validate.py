@@ -66,7 +66,7 @@ CASES = {
         practice(samenvatting="samenvattng: Dit is een neppraktijk voor de testsuite van de Menukaart."),
         [
             f"{P}:2: samenvatting: dit verplichte veld ontbreekt of is leeg — vul het in: waar gaat het over, in één of twee zinnen (hoogstens 300 tekens).",
-            f"{P}:5: samenvattng: dit veld bestaat niet — bedoelt u 'samenvatting'?",
+            f"{P}:5: samenvattng: dit veld bestaat niet — bedoel je 'samenvatting'?",
         ],
     ),
     "tab": (
@@ -115,22 +115,18 @@ CASES = {
     ),
     "enum": (
         practice(status="status: lopnd"),
-        [f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoelt u 'lopend'? Kies uit: idee, lopend, afgerond, gestopt"],
+        [f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt"],
     ),
     "enum in a list": (
         GOOD.replace("  - samenwerking", "  - samenwerken\n  - bestaat-niet"),
         [
-            f"{P}:17: themas: 'samenwerken' is geen toegestane waarde — bedoelt u 'samenwerking'? Kies uit: " + ", ".join(__import__("json").loads((SCHEMA / "vocabulaires.json").read_text())["themas"]),
+            f"{P}:17: themas: 'samenwerken' is geen toegestane waarde — bedoel je 'samenwerking'? Kies uit: " + ", ".join(__import__("json").loads((SCHEMA / "vocabulaires.json").read_text())["themas"]),
             f"{P}:18: themas: 'bestaat-niet' is geen toegestane waarde — kies uit: " + ", ".join(__import__("json").loads((SCHEMA / "vocabulaires.json").read_text())["themas"]),
         ],
     ),
     "too long": (
         practice(samenvatting="samenvatting: " + "a" * 301),
         [f"{P}:5: samenvatting: de tekst is 301 tekens lang, het maximum is 300 — maak hem korter"],
-    ),
-    "pattern": (
-        None,
-        None,
     ),
     "scalar where list belongs": (
         practice(tools="tools: testtool-nep"),
@@ -161,7 +157,7 @@ CASES = {
     ),
     "javascript link in markdown": (
         practice(aanpak="aanpak: Lees [dit](javascript:alert(1)) voor de volledige aanpak."),
-        [f"{P}:6: aanpak: de link 'javascript:alert(1' is niet toegestaan — gebruik alleen links die beginnen met https:// of mailto:"],
+        [f"{P}:6: aanpak: de link 'javascript:alert(1)' is niet toegestaan — gebruik alleen links die beginnen met https:// of mailto:"],
     ),
     "html in markdown": (
         practice(aanpak="aanpak: Lees <script>alert(1)</script> voor de volledige aanpak."),
@@ -172,7 +168,6 @@ CASES = {
         [f"{P}:18: doelgroepen: verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan — schrijf de waarde voluit"],
     ),
 }
-del CASES["pattern"]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -263,7 +258,7 @@ def test_cli_prints_every_problem_and_exits_1(tmp_path):
     run = run_cli(data)
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
-        f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoelt u 'lopend'? Kies uit: idee, lopend, afgerond, gestopt",
+        f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt",
         f"{P}:25: periode: YAML leest 'no' als een ja/nee-waarde, niet als tekst — zet de waarde tussen aanhalingstekens: \"no\"",
     ]
 
