@@ -144,3 +144,199 @@ def test_curated_pages_are_in_the_over_section_of_the_nav():
     assert len(sections) == 1, "de nav heeft geen (of meer dan één) sectie 'Over PlusWIJken'"
     missing = {f"over/{name}.md" for name in CURATED_PAGES} - set(_nav_files(sections[0]))
     assert not missing, f"niet in de sectie 'Over PlusWIJken': {sorted(missing)}"
+
+
+# --- Completeness against the source documents (issue 3) -------------------------------------
+
+def _norm(text: str) -> str:
+    """Lower case, accents folded, only letters and digits: 'Reis van de patiënt' == 'reis van de patient'."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
+# Every tool or werkvorm the issue names, as it names them. Each must be findable by id, title or alias.
+ISSUE_TOOLS = [
+    "DIN", "4G-feedbackmodel", "veranderboekhouding", "Theory U", "RASCI", "PDCA", "WHY-HOW-WHAT",
+    "Golden Circle", "coverstory", "probleemanalyse", "wijkscan", "beeld van de wijk", "Factor C",
+    "halen-brengen", "reis van de patiënt", "wijkwandeling", "wijkgesprekken", "proeftuin on tour",
+    "maatschappelijke business case", "SROI", "micro-analyse", "effectencalculator",
+    "financieringsstromen-quiz", "verticale leersessie", "ADDO", "leergeschiedenis", "actieleren",
+    "waarderend onderzoeken", "community of practice", "triademodel", "willen, kunnen, mogen",
+    "werkconferentie", "participatieladder", "participatiegesprekken", "praatplaat",
+    "binnenkring en buitenkring", "vier monitorvragen", "Positieve Gezondheid",
+]
+
+
+def _tool_names(tool) -> set[str]:
+    return {_norm(n) for n in [tool.id, tool.title, *tool.get("aliassen", [])] if n}
+
+
+def test_every_tool_the_issue_names_is_findable(catalogue):
+    names = [(_tool_names(t), _norm(t.title)) for t in catalogue.by_collection["tools"]]
+    missing = [
+        wanted for wanted in ISSUE_TOOLS
+        if not any(_norm(wanted) in known or _norm(wanted) in title for known, title in names)
+    ]
+    assert not missing, "tools uit het issue zonder record of alias: " + ", ".join(missing)
+
+
+def test_every_tool_has_the_parts_the_issue_asks_for(catalogue):
+    parts = ("samenvatting", "doel", "wanneer", "fases", "hoe", "voor_wie", "herkomst", "principes")
+    gaps = [
+        f"{t.id}: {part}" for t in catalogue.by_collection["tools"] for part in parts
+        if not t.get(part) or (isinstance(t.get(part), str) and not t.get(part).strip())
+    ]
+    assert not gaps, "tools met een leeg onderdeel: " + ", ".join(gaps)
+
+
+# The meetings the routekaart describes per fase (a title fragment each) and the number of
+# checklist items it gives under "wanneer is een fase succesvol?" (fase 2 and 3 share one list).
+MEETINGS = {
+    "fase-0": ["Informatiebijeenkomst", "Kick-off samenwerking"],
+    "fase-1": ["Kick-off evalueren en leren", "Werksessie wijkbeeld"],
+    "fase-2": ["Werksessie wijkopgave"],
+    "fase-3": ["Werksessie wijkplan"],
+    "fase-4": ["Netwerkbijeenkomst", "Strategische werksessie", "Bijeenkomst leernetwerk"],
+    "fase-5": ["Leernetwerk over vervolg", "advies voor vervolg", "Strategische werksessie voor vervolg"],
+}
+CHECKLIST_ITEMS = {"fase-0": 8, "fase-1": 6, "fase-2": 7, "fase-3": 7, "fase-4": 8, "fase-5": 7}
+MEETING_PARTS = ("doel", "wie_en_wanneer", "voorbereiding", "agenda", "uitwerking")
+# The routekaart only says when a reflectiemoment happens and who organises it; no agenda or follow-up.
+PARTIAL_MEETINGS = {("fase-4", "Reflectiemoment in de pilotwijk")}
+
+
+@pytest.mark.parametrize("fase_id", FASES)
+def test_each_fase_has_every_meeting_of_the_routekaart(catalogue, fase_id):
+    titles = [m.get("titel", "") for m in catalogue.get("routekaart", fase_id).get("bijeenkomsten", [])]
+    missing = [want for want in MEETINGS[fase_id] if not any(want.casefold() in t.casefold() for t in titles)]
+    assert not missing, f"{fase_id} mist bijeenkomsten: {missing} (wel: {titles})"
+
+
+@pytest.mark.parametrize("fase_id", FASES)
+def test_each_meeting_has_the_five_parts(catalogue, fase_id):
+    gaps = [
+        f"{m.get('titel')}: {part}"
+        for m in catalogue.get("routekaart", fase_id).get("bijeenkomsten", [])
+        if (fase_id, m.get("titel")) not in PARTIAL_MEETINGS
+        for part in MEETING_PARTS
+        if not (m.get(part) or "").strip()
+    ]
+    assert not gaps, f"{fase_id}: bijeenkomsten zonder onderdeel: {gaps}"
+
+
+@pytest.mark.parametrize("fase_id", FASES)
+def test_each_fase_has_the_full_checklist_theory_u_and_links(catalogue, fase_id):
+    fase = catalogue.get("routekaart", fase_id)
+    assert len(fase.get("checklist", [])) == CHECKLIST_ITEMS[fase_id], f"{fase_id}: checklist is niet compleet"
+    assert (fase.get("theory_u") or "").strip(), f"{fase_id}: plaats in Theory U ontbreekt"
+    assert fase.get("tools") and fase.get("principes"), f"{fase_id}: passende tools of principes ontbreken"
+
+
+def test_fase_2_and_3_share_the_routekaart_checklist(catalogue):
+    assert catalogue.get("routekaart", "fase-2").get("checklist") == catalogue.get("routekaart", "fase-3").get("checklist")
+
+
+# The brochure's ambitions in figures ("Onze ambities in één oogopslag").
+KERNAANPAK_FIGURES = {
+    "doorbraakmethode": "1000 huishoudens",
+    "welzijn-op-recept": "30 fulltime welzijnscoaches",
+    "kernteam-ouderen": "35 kernteams ouderen",
+    "pluspraktijken": "elke huisartsenpraktijk",
+}
+
+
+def test_the_four_kernaanpakken_carry_their_ambitions_in_figures(catalogue):
+    assert {k.id for k in catalogue.by_collection["kernaanpakken"]} == set(KERNAANPAK_FIGURES)
+    for kid, figure in KERNAANPAK_FIGURES.items():
+        ambities = " ".join(catalogue.get("kernaanpakken", kid).get("ambities", []))
+        assert figure in ambities.casefold(), f"{kid}: ambitie '{figure}' ontbreekt"
+        assert "2025-2027" in ambities, f"{kid}: transformatieperiode ontbreekt"
+
+
+def test_every_pilotwijk_names_its_gemeente(catalogue):
+    missing = [w for w in sorted(PILOTWIJKEN) if not (catalogue.get("wijken", w).get("gemeente") or "").strip()]
+    assert not missing, f"pilotwijken zonder gemeente: {missing}"
+
+
+def test_every_practice_lives_in_the_folder_of_its_wijk(catalogue):
+    wrong = [
+        f"{p.path} (wijk: {p.get('wijk')})" for p in catalogue.by_collection["praktijken"]
+        if Path(p.path).parent.name != p.get("wijk")
+    ]
+    assert not wrong, "praktijken in de map van een andere wijk: " + ", ".join(wrong)
+
+
+def test_practices_in_a_pilotwijk_are_documented_not_invented(catalogue):
+    """The sources describe no practice in the six pilotwijken yet; their pages show an empty
+    state. A practice there must come with a checkable source (a link) and a contact."""
+    undocumented = [
+        p.path for p in catalogue.by_collection["praktijken"]
+        if p.get("wijk") in PILOTWIJKEN
+        and not (p.get("contact") and any(b.get("url") for b in p.get("bronnen", [])))
+    ]
+    assert not undocumented, "praktijken in een pilotwijk zonder link naar een bron en contact: " + ", ".join(undocumented)
+
+
+# Practices the sources describe, by the name the issue uses (matched against id and title).
+SOURCE_PRACTICES = ["Zoom-In", "Ruwaard", "Stevenshof Vitaal", "Alphen Noord", "Den Haag Zuidwest", "Zuydkamer", "Mijnstreek", "ZO Wonen"]
+
+
+def test_every_practice_from_the_sources_is_there(catalogue):
+    names = [_norm(f"{p.id} {p.title}") for p in catalogue.by_collection["praktijken"]]
+    missing = [want for want in SOURCE_PRACTICES if not any(_norm(want) in n for n in names)]
+    assert not missing, "praktijken uit de bronnen ontbreken: " + ", ".join(missing)
+
+
+# Robuust names no tool for the kartrekker; every other principe has a "wat is behulpzaam?".
+PRINCIPES_WITHOUT_TOOLS = {"kartrekker"}
+
+
+def test_every_principe_has_kern_meaning_steps_and_tools(catalogue):
+    gaps = []
+    for p in catalogue.by_collection["principes"]:
+        for part in ("kern", "betekenis", "hoe_dan"):
+            if not (p.get(part) or "").strip():
+                gaps.append(f"{p.id}: {part}")
+        if p.id not in PRINCIPES_WITHOUT_TOOLS and not p.get("tools"):
+            gaps.append(f"{p.id}: tools")
+        if not any(b.get("document") == "robuust" for b in p.get("bronnen", [])):
+            gaps.append(f"{p.id}: bron robuust")
+    assert not gaps, "principes met een gat: " + ", ".join(gaps)
+
+
+SEEDS = Path(__import__("os").environ.get("MENUKAART_SEEDS", "/work/shared/seeds"))
+SKIP_FIELDS = {"bronnen", "achtergrond", "aliassen", "titel", "id"}
+
+
+def _prose(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _prose(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in SKIP_FIELDS:
+                yield from _prose(item)
+
+
+def _sentences(text: str):
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.split(r"(?<=[.!?:;])\s+|\n+", text)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="bronteksten (seeds) niet beschikbaar")
+def test_no_sentence_is_copied_from_a_source(catalogue):
+    """Own words: no sentence of ten words or more may appear word for word in a source document."""
+    seed = " ".join(_norm(re.sub(r"-\s*\n\s*", "", f.read_text("utf-8"))) for f in sorted(SEEDS.glob("0*.txt")))
+    assert seed, "geen brondocumenten gevonden"
+    texts = [(r.path, s) for r in catalogue.records for s in _prose(r.values)]
+    texts += [(f"docs/over/{n}.md", (OVER / f"{n}.md").read_text("utf-8").split("## Bronnen")[0]) for n in CURATED_PAGES]
+    copied = [
+        f"{where}: {sentence.strip()}"
+        for where, text in texts for sentence in _sentences(text)
+        if len(_norm(sentence).split()) >= 10 and _norm(sentence) in seed
+    ]
+    assert not copied, "letterlijk overgenomen zinnen:\n" + "\n".join(copied)
