@@ -306,7 +306,7 @@ def test_every_principe_has_kern_meaning_steps_and_tools(catalogue):
     assert not gaps, "principes met een gat: " + ", ".join(gaps)
 
 
-SEEDS = Path(__import__("os").environ.get("MENUKAART_SEEDS", "/work/shared/seeds"))
+SEEDS = Path(__import__("os").environ.get("MENUKAART_SEEDS", ROOT.parent / "shared" / "seeds"))  # CI clones main with shared/ beside it
 SKIP_FIELDS = {"bronnen", "achtergrond", "aliassen", "titel", "id"}
 
 
