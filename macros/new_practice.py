@@ -85,7 +85,9 @@ def _required_value(field: Field, choices: list[str], today: date) -> str:
     if choices:
         return f"{choices[0]}  # {PLACEHOLDER}: kies de goede waarde uit de lijst hierboven"
     text = f"{PLACEHOLDER}: {field.description}"
-    text = text.ljust(c.get("minLength", 0), ".")[: c.get("maxLength", len(text))]
+    while len(text) < c.get("minLength", 0):
+        text += " Vul hier je eigen tekst in."
+    text = text[: c.get("maxLength")]
     if field.markdown:
         return "|\n" + "\n".join("  " + line for line in textwrap.wrap(text, WIDTH - 2))
     return quoted(text)
