@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from macros import submission_form as sf
 from macros.catalogue import load_catalogue
@@ -166,7 +167,7 @@ TRICKY_TITLES = [
 @pytest.mark.browser
 def test_python_and_javascript_slug_agree(page, site_url):
     page.goto(site_url + "indienen/")
-    page.wait_for_function("window.MenukaartIndienen !== undefined")
+    _wait_for_ids(page)  # the script has run (and the CSP forbids string predicates)
     js = page.evaluate("titles => titles.map(t => window.MenukaartIndienen.slug(t, 80))", TRICKY_TITLES)
     assert js == [sf.slug(t) for t in TRICKY_TITLES]
 
@@ -274,3 +275,23 @@ def test_problems_are_shown_next_to_the_field_in_dutch(page, site_url, catalogue
     assert "om te verbeteren" in summary
     page.locator('[name="samenvatting"]').fill("Een samenvatting die lang genoeg is.")
     assert page.locator("#fout-samenvatting").text_content() == ""
+
+
+@pytest.mark.browser
+def test_download_and_copy_give_the_same_yaml(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page.goto(site_url + f"indienen/?wijk={WIJK}")
+    _wait_for_ids(page)
+    page.locator('[name="titel"]').fill("Proef met downloaden")
+    page.locator('[name="samenvatting"]').fill("Een samenvatting van twintig tekens of meer.")
+    page.locator('[name="aanpak"]').fill("Een aanpak van twintig tekens of meer.")
+    page.select_option('select[name="status"]', "idee")
+    text = page.locator("[data-indienen-yaml]").text_content()
+    with page.expect_download() as info:
+        page.click("[data-indienen-download]")
+    download = info.value
+    assert download.suggested_filename == "proef-met-downloaden.yaml"
+    assert Path(download.path()).read_text("utf-8") == text
+    page.click("[data-indienen-copy]")
+    expect(page.locator("[data-indienen-status]")).to_contain_text("klembord")
+    assert page.evaluate("navigator.clipboard.readText()") == text
