@@ -37,5 +37,10 @@ test: $(STAMP) chromium
 bench: $(STAMP) chromium
 	$(BIN)/python -m tests.bench
 
+# WIJK and TITEL reach the script through the environment (make exports command-line
+# variables), so quotes or other special characters in a title never meet the shell.
+nieuw: $(STAMP)
+	@$(BIN)/python -m macros.new_practice
+
 clean:
 	rm -rf site .pytest_cache

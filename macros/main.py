@@ -14,7 +14,9 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from macros import freshness
 from macros import menukaart as kaart
+from macros import submission_form
 from macros.feed import recent_practices
 from macros.pages import environment
 
@@ -88,3 +90,21 @@ def define_env(env):
         cards = cat.by_collection["principes"] + cat.by_collection["tools"]
         wijken = [(w, n) for w in cat.by_collection["wijken"] if (n := len(cat.practices_of(w)))]
         return render("menukaart.html", cards=cards, wijken=wijken, catalogue=cat, index_file=kaart.FILE_NAME)
+
+    @env.macro
+    def indienen_formulier() -> Markup:
+        """The /indienen/ form, generated from the practice schema and the current records."""
+        cat = catalogue()
+        extra = env.conf["extra"]
+        spec = submission_form.form_spec(cat.schemas[submission_form.COLLECTION], cat, extra.get("repository", ""), extra.get("branch", "main"))
+        return submission_form.render_form(spec, base())
+
+    @env.macro
+    def te_actualiseren() -> Markup:
+        """Practices not updated for more than a year, oldest first, each with an edit link."""
+        cat = catalogue()
+        extra = env.conf["extra"]
+        today = freshness.build_date()
+        stale = freshness.stale_practices(cat, today)
+        edit = freshness.edit_url(extra.get("repository", ""), extra.get("branch", "main"))
+        return render("te_actualiseren.html", stale=stale, cutoff=freshness.cutoff(today), today=today, edit_url=edit, wijken={r.id: cat.get("wijken", r.get("wijk")) for r in stale})

@@ -269,7 +269,8 @@
   }
 
   function githubUrl(path, yaml) {
-    var base = spec.repository + "/new/" + encodeURIComponent(spec.branch) + "?filename=" + encodeURIComponent(path);
+    // Slashes may stay as they are in a query string; the file name stays readable in the link.
+    var base = spec.repository + "/new/" + encodeURIComponent(spec.branch) + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/");
     var full = base + "&value=" + encodeURIComponent(yaml);
     return full.length <= MAX_URL ? full : base;
   }
@@ -477,7 +478,7 @@
       var date = control(f.formName);
       if (date && !date.value) {
         var now = new Date();
-        date.value = now.getFullYear() + "-" + hex(now.getMonth() + 1, 2).replace(/[A-F]/g, "") + "-" + String(now.getDate()).padStart(2, "0");
+        date.value = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
       }
     }
   });
