@@ -1,0 +1,171 @@
+"""Private and accessible, checked in a real browser on a page of every kind.
+
+Each page (and a few pages in an interactive state: the header search showing results, the
+menukaart with a facet ticked, a filled selection, a ticked checklist) is opened once in a
+fresh browser context; the tests below read what that visit recorded:
+- no request to any host but the test server (no fonts, CDN, GitHub API, analytics);
+- no cookie, neither in the browser nor in document.cookie;
+- the Content-Security-Policy holds (no 'securitypolicyviolation' event) and nothing is
+  logged as an error in the console;
+- axe-core finds no violation of WCAG 2.0/2.1/2.2 A+AA or its best practices.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser_support import (
+    PAGE_KINDS,
+    PHONE,
+    describe_violations,
+    kind_path,
+    record_path,
+    record_visit,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _search_open(page):
+    box = page.get_by_role("textbox", name="Zoeken in de Menukaart")
+    box.fill("veranderboekhouding")
+    page.locator("#mk-search .pagefind-ui__result-link").first.wait_for()
+    expect(page.locator("[data-mk-search-status]")).to_contain_text("veranderboekhouding")
+
+
+def _facet_checked(page):
+    box = page.locator("[data-menukaart] input[type=checkbox][name=type]").first
+    box.check()
+    page.wait_for_url("**/menukaart/?type=*")
+
+
+def _selection_filled(site_dir):
+    items = [{"u": record_path(site_dir, c), "t": c, "s": c} for c in ("tools", "principes", "routekaart")]
+
+    def action(page):
+        page.evaluate("items => localStorage.setItem('menukaart:selectie', JSON.stringify(items))", items)
+        page.reload(wait_until="networkidle")
+        page.locator("[data-mk-pack-item]").nth(len(items) - 1).wait_for()
+        page.locator("[data-mk-selectie-pakket]:not([aria-busy])").wait_for(state="attached")
+
+    return action
+
+
+def _checklist_ticked(page):
+    page.locator("[data-mk-checklist] input[type=checkbox]").first.check()
+
+
+def _nothing(page):
+    pass
+
+
+# Interactive states: name -> (page kind whose page is opened, what to do there, viewport).
+STATES = {
+    "zoeken-open": ("index-tools", lambda site_dir: _search_open, None),
+    "menukaart-facet": ("menukaart", lambda site_dir: _facet_checked, None),
+    "selectie-gevuld": ("selectie", _selection_filled, None),
+    "checklist-afgevinkt": ("fase", lambda site_dir: _checklist_ticked, None),
+    "home-telefoon": ("home", lambda site_dir: _nothing, PHONE),
+    "tool-telefoon": ("tool", lambda site_dir: _nothing, PHONE),
+    "zoeken-open-telefoon": ("principe", lambda site_dir: _search_open, PHONE),
+    "menukaart-facet-telefoon": ("menukaart", lambda site_dir: _facet_checked, PHONE),
+}
+ALL = PAGE_KINDS + list(STATES)
+
+
+@pytest.fixture(scope="module")
+def visits(browser, site_dir, site_url):
+    """Visits by page kind or state, each made once per run, when a test first asks."""
+    made = {}
+
+    def get(name):
+        if name not in made:
+            kind, action, viewport = name, None, None
+            if name in STATES:
+                kind, make_action, viewport = STATES[name]
+                action = make_action(site_dir)
+            made[name] = record_visit(browser, site_url + kind_path(site_dir, kind), action, viewport=viewport)
+        return made[name]
+
+    return get
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_no_request_leaves_the_site(visits, site_url, name):
+    visit = visits(name)
+    assert visit.requests, "the visit recorded no request at all"
+    foreign = visit.foreign_requests(site_url)
+    assert not foreign, f"{visit.url} contacts other hosts: {foreign}"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_no_cookie_is_set(visits, name):
+    visit = visits(name)
+    cookies = visit.cookies
+    assert not cookies, f"{visit.url} sets cookies: {json.dumps(cookies)}"
+    assert visit.document_cookie == ""
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_csp_holds_and_console_stays_clean(visits, name):
+    visit = visits(name)
+    blocked = visit.csp_violations
+    assert not blocked, f"{visit.url} breaks its Content-Security-Policy: {blocked}"
+    errors = visit.console_errors
+    if name == "404":
+        # The browser itself logs the 404 status of the page it was asked for; that is the point.
+        errors = [e for e in errors if not ("status of 404" in e and "deze-pagina-bestaat-niet" in e)]
+    assert not errors, f"{visit.url} logs errors: {errors}"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_axe_finds_no_violations(visits, name):
+    visit = visits(name)
+    violations = visit.axe_violations
+    assert not violations, f"axe-core on {visit.url} ({name}):\n" + describe_violations(violations)
+
+
+def test_the_404_page_is_served_for_a_missing_page(visits):
+    """The test server answers like a static host; the 404 kind must really be the 404 page."""
+    visit = visits("404")
+    assert (visit.status, visit.h1) == (404, "Pagina niet gevonden")
+    assert visits("home").status == 200
+
+
+def test_csp_is_enforced_so_an_injected_inline_script_is_blocked(page, site_url):
+    """The CSP tests above mean something only if the policy is really in force: an inline
+    script added to the page must be refused and reported."""
+    from tests.browser_support import CSP_LISTENER
+
+    page.add_init_script(CSP_LISTENER)
+    page.goto(site_url + "tools/", wait_until="networkidle")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy
+    assert "menukaart-script-hashes" not in policy, "the script-hash marker was never filled in"
+    # (Playwright's wait_for_function evaluates strings, which this very policy forbids.)
+    page.evaluate(
+        """() => new Promise(resolve => {
+             document.addEventListener('securitypolicyviolation', resolve, {once: true});
+             const s = document.createElement('script');
+             s.textContent = 'window.__mkInjected = true;';
+             document.body.appendChild(s);
+           })"""
+    )
+    assert page.evaluate("window.__mkInjected") is None
+    assert any("script-src" in v for v in page.evaluate("window.__mkCspViolations"))
+
+
+@pytest.mark.parametrize("kind", ["home", "tool", "menukaart"])
+def test_skip_link_is_the_first_stop_and_jumps_past_the_navigation(page, site_url, site_dir, kind):
+    page.goto(site_url + kind_path(site_dir, kind))
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Ga naar inhoud")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()  # it shows itself when focused
+    page.keyboard.press("Enter")
+    expect(page.locator("#inhoud")).to_be_focused()
+    page.keyboard.press("Tab")
+    inside = page.evaluate("document.activeElement.closest('.md-content') !== null")
+    assert inside, "after the skip link, Tab should land in the content, not the navigation"

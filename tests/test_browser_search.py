@@ -1,0 +1,94 @@
+"""The Pagefind search box in the header: finds records, says how many, works by keyboard,
+and marks the words on the page a result leads to."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser_support import status_count
+
+pytestmark = pytest.mark.browser
+
+RESULT_TITLES = "#mk-search .pagefind-ui__result-title .pagefind-ui__result-link"
+
+
+def search_box(page):
+    # By its accessible name: this also checks the box has a real label.
+    return page.get_by_role("textbox", name="Zoeken in de Menukaart")
+
+
+def search(page, site_url, query, start="routekaart/"):
+    page.goto(site_url + start)
+    box = search_box(page)
+    box.fill(query)
+    return box
+
+
+@pytest.mark.parametrize(
+    "query, record",
+    [("veranderboekhouding", "/tools/veranderboekhouding/"), ("DIN", "/tools/din/")],
+)
+def test_header_search_finds_the_record_and_announces_the_count(page, site_url, query, record):
+    search(page, site_url, query)
+    titles = page.locator(RESULT_TITLES)
+    titles.first.wait_for()
+    paths = [urlsplit(href).path for href in titles.evaluate_all("links => links.map(a => a.href)")]
+    assert record in paths, f"no result for {query!r} leads to {record}: {paths}"
+
+    # The count is announced once in the polite status region, in Dutch.
+    status = page.locator("[data-mk-search-status]")
+    assert status.get_attribute("role") == "status"
+    expect(status).to_have_text(re.compile(rf"^\d+ resulta(at|ten) voor '{query}'$"))
+    announced = status_count(status.text_content())
+    shown = page.locator("#mk-search .pagefind-ui__result").count()
+    assert announced >= shown >= 1
+    if announced == shown:  # all results on show: the message is exact
+        assert announced == len(paths)
+
+
+def test_header_search_announces_when_nothing_is_found(page, site_url):
+    search(page, site_url, "qqzxwvnietbestaand")
+    expect(page.locator("[data-mk-search-status]")).to_have_text("Geen resultaten voor 'qqzxwvnietbestaand'")
+    assert page.locator("#mk-search .pagefind-ui__result").count() == 0
+
+
+def test_header_search_is_keyboard_usable(page, site_url):
+    box = search(page, site_url, "veranderboekhouding")
+    links = page.locator("#mk-search .pagefind-ui__result-link")
+    links.first.wait_for()
+
+    box.press("ArrowDown")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+
+    # Escape from a result: back to the box, query and results gone, nothing announced.
+    box.press("ArrowDown")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(box).to_be_focused()
+    expect(box).to_have_value("")
+    expect(page.locator("#mk-search .pagefind-ui__result")).to_have_count(0)
+    expect(page.locator("[data-mk-search-status]")).to_have_text("")
+
+
+def test_result_page_highlights_the_words_searched_for(page, site_url):
+    box = search(page, site_url, "veranderboekhouding")
+    target = page.locator(RESULT_TITLES).filter(has_text="Veranderboekhouding").first
+    target.wait_for()
+    box.press("ArrowDown")
+    page.keyboard.press("Enter")  # opens the first result, the way a keyboard user would
+    page.wait_for_url(re.compile(r"/tools/veranderboekhouding/\?highlight=veranderboekhouding"))
+    marks = page.locator("mark.pagefind-highlight")
+    marks.first.wait_for()
+    texts = {t.lower() for t in marks.all_text_contents()}
+    assert texts == {"veranderboekhouding"}
+    # Only the content is marked, not the navigation or the header.
+    assert page.locator(".md-header mark, .md-sidebar mark").count() == 0
