@@ -92,3 +92,24 @@ def test_result_page_highlights_the_words_searched_for(page, site_url):
     assert texts == {"veranderboekhouding"}
     # Only the content is marked, not the navigation or the header.
     assert page.locator(".md-header mark, .md-sidebar mark").count() == 0
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 720}], ids=["telefoon", "scherm"])
+def test_search_results_wrap_instead_of_scrolling_sideways(browser, site_url, viewport):
+    """WCAG 1.4.10 (reflow): the results drawer sits in Material's header, which forbids
+    line breaks; long excerpts must still wrap inside the drawer and the page."""
+    context = browser.new_context(locale="nl-NL", viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "tools/")
+        search_box(page).fill("wijkscan")
+        page.locator("#mk-search .pagefind-ui__result-excerpt").first.wait_for()
+        drawer = page.locator("#mk-search .pagefind-ui__drawer")
+        expect(drawer).to_be_visible()
+        sizes = drawer.evaluate("d => [d.scrollWidth, d.clientWidth, document.documentElement.scrollWidth, innerWidth]")
+        assert sizes[0] <= sizes[1], f"results scroll sideways: {sizes[0]}px of content in {sizes[1]}px"
+        assert sizes[2] <= sizes[3], f"the page scrolls sideways: {sizes[2]}px wide in a {sizes[3]}px window"
+        box = drawer.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    finally:
+        context.close()
