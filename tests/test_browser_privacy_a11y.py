@@ -187,3 +187,41 @@ def test_axe_finds_no_violations_on_any_page(page, site_dir, site_url):
         if violations:
             found[path] = describe_violations(violations)
     assert not found, "\n".join(f"{path}:\n{text}" for path, text in found.items())
+
+
+# The focused element, if it is in the content and every probe point on it shows something
+# else (the sticky header, the "back to top" button), described; otherwise null.
+_FOCUS_HIDDEN = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || !e.closest('.md-content')) return null;
+  const r = e.getBoundingClientRect();
+  if (!r.width || !r.height) return null;
+  const probes = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 1, r.top + 1], [r.right - 1, r.bottom - 1]];
+  const covered = probes.filter(([x, y]) => {
+    const t = document.elementFromPoint(x, y);
+    return !t || !(t === e || e.contains(t) || t.contains(e));
+  });
+  if (covered.length < probes.length) return null;
+  const by = document.elementFromPoint(probes[0][0], probes[0][1]);
+  return e.outerHTML.slice(0, 120) + ' hidden by ' + (by ? by.tagName + '.' + by.getAttribute('class') : 'the window edge');
+}"""
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["scherm", "telefoon"])
+@pytest.mark.parametrize("kind", ["fase", "menukaart"])
+def test_focus_is_never_hidden_behind_the_sticky_header(browser, site_url, site_dir, kind, viewport):
+    """WCAG 2.4.11: walking back up the page with Shift+Tab, the browser scrolls each focused
+    element to the top edge, right under Material's sticky header and 'back to top' button."""
+    context = browser.new_context(locale="nl-NL", **({"viewport": viewport} if viewport else {}))
+    try:
+        page = context.new_page()
+        page.goto(site_url + kind_path(site_dir, kind), wait_until="networkidle")
+        hidden = []
+        for _ in range(90):  # from the bottom of the page upwards
+            page.keyboard.press("Shift+Tab")
+            found = page.evaluate(_FOCUS_HIDDEN)
+            if found:
+                hidden.append(found)
+        assert not hidden, "focused but out of sight:\n" + "\n".join(hidden)
+    finally:
+        context.close()
