@@ -225,3 +225,32 @@ def test_focus_is_never_hidden_behind_the_sticky_header(browser, site_url, site_
         assert not hidden, "focused but out of sight:\n" + "\n".join(hidden)
     finally:
         context.close()
+
+
+# How the focused element shows that it has focus: its outline or box shadow, or null.
+_FOCUS_STYLE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return {none: true};
+  const cs = getComputedStyle(e);
+  const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
+  const shadow = cs.boxShadow && cs.boxShadow !== 'none';
+  return {shown: outline || shadow, what: e.outerHTML.slice(0, 120)};
+}"""
+
+
+@pytest.mark.parametrize("kind", ["fase", "menukaart", "tool", "home", "indienen"])
+def test_every_keyboard_stop_shows_focus(page, site_url, site_dir, kind):
+    """WCAG 2.4.7: Tab through the page; every stop has a visible outline or shadow.
+    (Material's reset takes the outline off inputs: the checklist boxes had none.)"""
+    page.goto(site_url + kind_path(site_dir, kind), wait_until="networkidle")
+    unseen, stops = [], 0
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        style = page.evaluate(_FOCUS_STYLE)
+        if style.get("none"):
+            break  # back at the start: every stop has been visited
+        stops += 1
+        if not style["shown"]:
+            unseen.append(style["what"])
+    assert stops > 5
+    assert not unseen, "no visible focus on:\n" + "\n".join(dict.fromkeys(unseen))
