@@ -254,3 +254,30 @@ def test_every_keyboard_stop_shows_focus(page, site_url, site_dir, kind):
             unseen.append(style["what"])
     assert stops > 5
     assert not unseen, "no visible focus on:\n" + "\n".join(dict.fromkeys(unseen))
+
+
+# WCAG 1.4.10: 320 CSS pixels wide, the width of a 1280 px window zoomed to 400 %.
+NARROW = {"width": 320, "height": 256}
+_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  return [...document.querySelectorAll('.md-content *, .md-header *')]
+    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.md-typeset__scrollwrap, pre'))
+    .slice(0, 5).map(e => e.tagName + '.' + e.getAttribute('class') + ' reaches ' + Math.round(e.getBoundingClientRect().right) + 'px');
+}"""
+
+
+@pytest.mark.parametrize("kind", ["home", "menukaart", "tool", "fase", "praktijk", "wijk", "index-routekaart", "zoeken-open"])
+def test_pages_reflow_at_320_css_pixels_without_sideways_scrolling(browser, site_url, site_dir, kind):
+    """Tables and code may scroll on their own; the page itself must not (the meeting cards
+    of a fase were 340 px wide)."""
+    context = browser.new_context(locale="nl-NL", viewport=NARROW)
+    try:
+        page = context.new_page()
+        page.goto(site_url + kind_path(site_dir, "index-tools" if kind == "zoeken-open" else kind), wait_until="networkidle")
+        if kind == "zoeken-open":
+            _search_open(page)
+        too_wide = page.evaluate(_OVERFLOW)
+        assert not too_wide, "wider than the window:\n" + "\n".join(too_wide)
+    finally:
+        context.close()
