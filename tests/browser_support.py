@@ -94,6 +94,7 @@ class Visit:
     cookies: list[dict] = field(default_factory=list)
     document_cookie: str = ""
     axe_violations: list[dict] = field(default_factory=list)
+    duplicate_ids: list[str] = field(default_factory=list)
 
     def foreign_requests(self, site_url: str) -> list[str]:
         origin = urlsplit(site_url)
@@ -168,6 +169,12 @@ def record_visit(browser, url: str, action: Callable | None = None, axe: bool = 
             page.wait_for_load_state("networkidle")
         if axe:
             visit.axe_violations = run_axe(page)
+        # axe-core 4.12 no longer checks plain duplicate ids (only ARIA-referenced ones).
+        visit.duplicate_ids = page.evaluate(
+            """() => { const seen = new Set(), twice = new Set();
+                 for (const e of document.querySelectorAll('[id]')) { (seen.has(e.id) ? twice : seen).add(e.id); }
+                 return [...twice]; }"""
+        )
         visit.csp_violations = page.evaluate("window.__mkCspViolations")
         visit.document_cookie = page.evaluate("document.cookie")
         visit.cookies = context.cookies()

@@ -129,6 +129,13 @@ def test_axe_finds_no_violations(visits, name):
     assert not violations, f"axe-core on {visit.url} ({name}):\n" + describe_violations(violations)
 
 
+@pytest.mark.parametrize("name", ALL)
+def test_ids_are_unique(visits, name):
+    visit = visits(name)
+    twice = visit.duplicate_ids
+    assert not twice, f"{visit.url} ({name}) uses these ids more than once: {twice}"
+
+
 def test_the_404_page_is_served_for_a_missing_page(visits):
     """The test server answers like a static host; the 404 kind must really be the 404 page."""
     visit = visits("404")
