@@ -1,0 +1,172 @@
+"""/menukaart/: facets narrow the cards, the count follows, the URL keeps the choice.
+
+The expected numbers come from the published menukaart.json (what the page filters), worked
+out here independently: values of one facet are OR-ed, facets are AND-ed, and every word of
+the text query must occur in the title, aliases, summary or facet values.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+CARDS = "[data-menukaart] [data-menukaart-item]"
+
+
+@pytest.fixture(scope="module")
+def index(site_dir):
+    return json.loads((site_dir / "menukaart" / "menukaart.json").read_text(encoding="utf-8"))
+
+
+def _normalise(text):
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+def expected(index, facets=None, query=""):
+    """Titles of the items the page should show for these facets {name: [values]} and query."""
+    facets = facets or {}
+    by_name = {f["name"]: f["values"] for f in index["facets"]}
+    words = _normalise(query).split()
+    titles = []
+    for item in index["items"]:
+        labels = [by_name[n][i] for n, idx in item["f"].items() for i in idx]
+        haystack = _normalise(" ".join([item["t"], item.get("a") or "", item.get("s") or "", *labels]))
+        if not all(w in haystack for w in words):
+            continue
+        values = {n: {by_name[n][i] for i in idx} for n, idx in item["f"].items()}
+        if all(values.get(name, set()) & set(chosen) for name, chosen in facets.items()):
+            titles.append(item["t"])
+    return titles
+
+
+def open_menukaart(page, site_url, query_string=""):
+    page.goto(site_url + "menukaart/" + query_string)
+    expect(page.locator("[data-menukaart-filters]")).to_be_visible()  # the script has taken over
+
+
+def facet(page, name, value):
+    return page.locator(f'[data-menukaart] input[type=checkbox][name="{name}"][value="{value}"]')
+
+
+def shown_titles(page):
+    return page.locator(f"{CARDS}:visible .mk-card__title").all_text_contents()
+
+
+def assert_shows(page, titles):
+    count = page.locator("[data-menukaart-count]")
+    expect(count).to_have_text(str(len(titles)))
+    expect(page.locator(f"{CARDS}:visible")).to_have_count(len(titles))
+    assert sorted(t.strip() for t in shown_titles(page)) == sorted(titles)
+
+
+def url_query(page):
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_every_card_is_shown_at_first(page, site_url, index):
+    open_menukaart(page, site_url)
+    assert len(index["items"]) > 0
+    assert_shows(page, expected(index))
+    assert urlsplit(page.url).query == ""
+
+
+def test_a_facet_narrows_the_cards_and_lives_in_the_url(page, site_url, index):
+    open_menukaart(page, site_url)
+    facet(page, "type", "Tool").check()
+    tools = expected(index, {"type": ["Tool"]})
+    assert 0 < len(tools) < len(index["items"])
+    assert_shows(page, tools)
+    assert set(page.locator(f"{CARDS}:visible .mk-card__type").all_text_contents()) == {"Tool"}
+    assert url_query(page) == {"type": ["Tool"]}
+    # The facet's own count says how many cards it gives.
+    label = page.locator('label[for="%s"]' % facet(page, "type", "Tool").get_attribute("id"))
+    expect(label).to_contain_text(f"({len(tools)})")
+
+    # A second value of the same facet widens (OR); another facet narrows (AND).
+    facet(page, "type", "Werkend principe").check()
+    assert_shows(page, expected(index, {"type": ["Tool", "Werkend principe"]}))
+    facet(page, "fase", "Fase 1").check()
+    both = expected(index, {"type": ["Tool", "Werkend principe"], "fase": ["Fase 1"]})
+    assert_shows(page, both)
+    assert url_query(page) == {"type": ["Werkend principe", "Tool"], "fase": ["Fase 1"]}
+
+
+def test_a_link_with_facets_restores_them(page, site_url, index):
+    open_menukaart(page, site_url, "?type=Tool&fase=Fase+1")
+    expect(facet(page, "type", "Tool")).to_be_checked()
+    expect(facet(page, "fase", "Fase 1")).to_be_checked()
+    assert page.locator("[data-menukaart] input[type=checkbox]:checked").count() == 2
+    assert_shows(page, expected(index, {"type": ["Tool"], "fase": ["Fase 1"]}))
+
+    # The same state after a reload, and the reset button brings everything back.
+    page.reload()
+    expect(facet(page, "fase", "Fase 1")).to_be_checked()
+    assert_shows(page, expected(index, {"type": ["Tool"], "fase": ["Fase 1"]}))
+    page.get_by_role("button", name="Alle filters wissen").click()
+    assert_shows(page, expected(index))
+    assert urlsplit(page.url).query == ""
+
+
+def test_text_query_combines_with_facets_and_is_kept_in_the_url(page, site_url, index):
+    open_menukaart(page, site_url)
+    page.get_by_label("Zoek op woorden").fill("wijk")
+    assert_shows(page, expected(index, query="wijk"))
+    facet(page, "type", "Tool").check()
+    combined = expected(index, {"type": ["Tool"]}, "wijk")
+    assert 0 < len(combined) < len(expected(index, query="wijk"))
+    assert_shows(page, combined)
+    assert url_query(page) == {"q": ["wijk"], "type": ["Tool"]}
+
+    page.reload()
+    expect(page.get_by_label("Zoek op woorden")).to_have_value("wijk")
+    assert_shows(page, combined)
+
+
+def test_facets_work_with_the_keyboard_alone(page, site_url, index):
+    open_menukaart(page, site_url)
+    query = page.get_by_label("Zoek op woorden")
+    query.focus()
+    page.keyboard.press("Tab")
+    first = page.locator("[data-menukaart] input[type=checkbox]").first
+    expect(first).to_be_focused()
+    name, value = first.get_attribute("name"), first.get_attribute("value")
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    assert_shows(page, expected(index, {name: [value]}))
+    assert url_query(page) == {name: [value]}
+    page.keyboard.press("Space")
+    expect(first).not_to_be_checked()
+    assert_shows(page, expected(index))
+
+    # Long facets hide values behind a button that opens with Enter and says so.
+    more = page.locator("[data-menukaart] .mk-facet__more").first
+    if more.count():
+        more.focus()
+        expect(more).to_have_attribute("aria-expanded", "false")
+        page.keyboard.press("Enter")
+        expect(more).to_have_attribute("aria-expanded", "true")
+        extra = page.locator("[data-menukaart] [data-menukaart-extra] input").first
+        expect(extra).to_be_visible()
+
+
+def test_without_javascript_every_principe_and_tool_is_listed(browser, site_url, site_dir):
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "menukaart/")
+        hrefs = page.locator(f"{CARDS} a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        paths = {re.sub(r"^(\.\./)+", "", h) for h in hrefs}
+        for collection in ("principes", "tools"):
+            ids = {p.name for p in (site_dir / collection).iterdir() if (p / "index.html").is_file()}
+            assert {f"{collection}/{i}/" for i in ids} <= paths, f"{collection} missing without JavaScript"
+        wijk_links = page.locator("[data-menukaart-nojs] a")
+        assert wijk_links.count() >= 2
+        expect(page.locator("[data-menukaart-filters]")).to_be_hidden()
+    finally:
+        context.close()
