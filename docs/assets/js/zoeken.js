@@ -13,6 +13,7 @@
   var SEARCHING = "Zoeken naar '[SEARCH_TERM]'…";
 
   highlightMatches();
+  connectPageForm();
   loadScript(bundle.href + "pagefind-ui.js", start);
 
   function loadScript(src, onload) {
@@ -80,6 +81,24 @@
     });
     document.addEventListener("pointerdown", function (event) {
       if (!root.contains(event.target)) open(false);
+    });
+  }
+
+  /* The search form on the home page hands its words to the header's search: one result
+     list, the same keys (arrows, Escape). Until Pagefind is ready, when the header box is
+     not shown, or without JavaScript, the form itself goes to the menukaart, whose text
+     query (?q=) filters the cards. */
+  function connectPageForm() {
+    var form = document.querySelector("[data-mk-home-search]");
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      var input = root.querySelector("#mk-search input");
+      var words = form.querySelector('input[type="search"]').value.trim();
+      if (!input || !words || !input.getClientRects().length) return;
+      event.preventDefault();
+      input.value = words;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.focus();
     });
   }
 
