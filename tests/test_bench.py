@@ -44,7 +44,7 @@ def _row(n, build_s=10.0, bare_s=6.0, page=20_000.0, first_kb=250.0, first_ms=30
     from tests.bench import Row, Search
 
     search = Search(kb=[first_kb, later_kb], ms=[first_ms, 50.0], hits=[10, 5], ui_kb=300.0, ui_ms=600.0)
-    return Row(n, 2, n + 100, validate_s, build_s, int(peak), bare_s, int(peak / 5), 1.0, 10**7, page, int(page) + 500, search)
+    return Row(n, 2, n + 100, validate_s, build_s, int(peak), bare_s, int(peak / 5), 1.0, 10**7, page, int(page) + 500, search, bare_s * 1.3)
 
 
 def _verdicts(cells):
@@ -67,3 +67,9 @@ def test_real_content_targets_and_a_serve_change_that_never_showed():
     assert [r[-1] for r in real_table(14.9, 4.9)[1:]] == ["ja", "ja"]
     assert [r[-1] for r in real_table(15.1, None)[1:]] == ["**nee**", "**nee**"]
     assert "niet gezien" in real_table(3.0, None)[2][2]
+
+
+def test_bare_site_with_search_keeps_materials_search_plugin(tmp_path):
+    bare = make_bare_site(tmp_path / "bare", 3, search=True)
+    config = (bare / "mkdocs.yml").read_text("utf-8")
+    assert "  - search" in config and "plugins: []" not in config
