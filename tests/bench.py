@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COPIED = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
 PRACTICES_PER_WIJK = 50
 QUERIES = ("wijkteam", "mantelzorg")  # a common word first, then a second search
-REPEAT = int(os.environ.get("BENCH_REPEAT", "2"))  # builds per N (fastest counts); cold searches per N (median counts)
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))  # builds per N (fastest counts); cold searches per N (median counts)
 REPORT = ROOT / "docs" / "over" / "prestaties.md"
 
 # ---------------------------------------------------------------- fake data
