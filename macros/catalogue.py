@@ -14,7 +14,7 @@ from pathlib import Path
 from .problems import DataError
 from .records import Record
 from .schema import BY_NAME, COLLECTIONS, SchemaSet
-from .validate import validate
+from .validate import flatten, validate
 
 
 def _sort_key(record: Record):
@@ -36,6 +36,11 @@ class Catalogue:
         for r in self.records:
             grouped[r.collection.name].append(r)
         return {name: sorted(rs, key=_sort_key) for name, rs in grouped.items()}
+
+    @cached_property
+    def tables(self) -> dict[str, tuple[list, list]]:
+        """The records as flat tables (validate.flatten), shared by the export and the /data/ page."""
+        return flatten(self.records, self.schemas)
 
     def get(self, collection: str, record_id: str) -> Record | None:
         return self._index.get((collection, record_id))
@@ -64,6 +69,14 @@ class Catalogue:
 
     def practices_of(self, wijk: Record) -> list[Record]:
         return self.related(wijk, "praktijken")
+
+    def wijken_of(self, practices: list[Record]) -> list[Record]:
+        """The wijken of these practices, each once, in the order the practices name them."""
+        found: dict[tuple[str, str], Record] = {}
+        for p in practices:
+            for key in sorted(self._links.get(p.key, {}).get("wijken", ()), key=lambda k: _sort_key(self._index[k])):
+                found.setdefault(key, self._index[key])
+        return list(found.values())
 
     def clusters(self, record: Record) -> list[str]:
         if record.collection.name == "principes":

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .validate import flatten
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0", "path": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
 
@@ -51,7 +50,7 @@ def json_name(resource: str) -> str:
 def write_data_package(catalogue: Catalogue, out_dir: Path) -> dict[str, int]:
     """Write the package into `out_dir`; return rows per resource."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables = flatten(catalogue.records, catalogue.schemas)
+    tables = catalogue.tables
     resources, counts = [], {}
     for name, schema in descriptors(catalogue).items():
         header, *rows = tables[name][0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -19,8 +20,10 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 
 from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
@@ -35,6 +38,8 @@ DATA = Path(os.environ.get("MENUKAART_DATA", ROOT / "data"))  # tests and `make 
 log = logging.getLogger("mkdocs.hooks.menukaart")
 PLACEHOLDER = "<!-- menukaart: deze pagina wordt uit data/ gemaakt -->\n"
 _state: dict = {"pages": {}}
+_BLANK = re.compile(r"\s*\n\s*")
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: thousands of pages, one front matter each
 
 
 def on_config(config):
@@ -66,12 +71,35 @@ def front_matter(page: Page) -> str:
         "render_macros": False,
         **page.meta,
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def on_page_content(html_content, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     return generated.body if generated is not None else html_content
+
+
+def on_env(env, config, files):
+    rendered: dict[str, str] = {}  # per build: a rebuild under `make serve` starts afresh
+    env.globals["menukaart_sidebars"] = lambda page, nav, render: _sidebars(rendered, page, nav, render)
+    return env
+
+
+def _sidebars(rendered: dict, page, nav, render) -> str:
+    """Material's sidebars (the whole nav), rendered once per folder for pages outside the nav.
+
+    The nav goes into every page, and there are thousands of record pages. For a page that
+    is not in the nav and has no table of contents, the sidebars differ only in their links,
+    which are relative to the page's folder: every page of one folder gets the same HTML.
+    """
+    if not isinstance(page, MkDocsPage) or page.toc or page.meta.get("hide") or page in nav.pages:
+        return render()
+    folder = page.url.rstrip("/").rpartition("/")[0]
+    if folder not in rendered:
+        # Material's nav is mostly indentation; one line break where there was white space
+        # keeps it identical on screen and makes every record page a few kB smaller.
+        rendered[folder] = Markup(_BLANK.sub("\n", render()))
+    return rendered[folder]
 
 
 def on_startup(command, dirty):
@@ -88,15 +116,20 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    counts = exports.write_data_package(_state["catalogue"], site / "data")
-    menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
-    feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
-    submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
-    missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
-    if missing:
-        raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
-    _prune_lunr(site)
-    indexed = search_index.index_and_check(site)
+    indexing = search_index.Indexing(site)  # Pagefind reads the pages while we write the rest
+    try:
+        counts = exports.write_data_package(_state["catalogue"], site / "data")
+        menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
+        feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
+        submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
+        missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
+        if missing:
+            raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
+        _prune_lunr(site)
+    except BaseException:
+        indexing.stop()
+        raise
+    indexed = search_index.check(site, indexing.result())
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
 
 

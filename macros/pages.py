@@ -20,7 +20,6 @@ from .catalogue import Catalogue, fase_label
 from .exports import descriptors, json_name
 from .records import Record
 from .schema import BY_NAME, COLLECTIONS, Collection
-from .validate import flatten
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
@@ -82,7 +81,7 @@ class PageBuilder:
 
     def data_page(self) -> Page:
         """/data/: the downloads, listed from the same descriptors the package is written from."""
-        tables = flatten(self.catalogue.records, self.catalogue.schemas)
+        tables = self.catalogue.tables
         resources = [{"name": n, "title": d.get("title", n), "rows": len(tables[n][1]), "json": json_name(n)} for n, d in descriptors(self.catalogue).items()]
         body = self.env.get_template("data.html").render(resources=resources)
         return Page("data/index.md", "Open data", "Alle gegevens van de Menukaart als open data: CSV en JSON in een Frictionless Data Package.", body)

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 BODY_MARK = "data-pagefind-body"
@@ -15,21 +16,49 @@ def content_pages(site_dir: Path) -> list[Path]:
     return [p for p in sorted(site_dir.rglob("*.html")) if "pagefind" not in p.parts and BODY_MARK in p.read_text("utf-8")]
 
 
+class Indexing:
+    """Pagefind running in the background, so the rest of the build can go on meanwhile.
+
+    Pagefind only reads the HTML pages; what is written next to them while it runs
+    (open data, feeds) does not change its index.
+    """
+
+    def __init__(self, site_dir: Path):
+        shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
+        self._out = tempfile.TemporaryFile("w+")
+        self._proc = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site_dir)], stdout=self._out, stderr=subprocess.STDOUT, text=True)
+
+    def stop(self) -> None:
+        """Give up on the index (the build failed for another reason)."""
+        self._proc.kill()
+        self._proc.wait()
+        self._out.close()
+
+    def result(self) -> int:
+        """Wait for Pagefind; return the number of pages it indexed."""
+        code = self._proc.wait()
+        self._out.seek(0)
+        output = self._out.read()
+        self._out.close()
+        if code != 0:
+            raise RuntimeError(f"Pagefind faalde:\n{output}")
+        found = re.search(r"Indexed (\d+) pages?", output)
+        if not found:
+            raise RuntimeError(f"Pagefind meldde geen aantal pagina's:\n{output}")
+        return int(found.group(1))
+
+
 def index_site(site_dir: Path) -> int:
     """Index `site_dir` afresh and return the number of pages Pagefind indexed."""
-    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
-    run = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir)], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise RuntimeError(f"Pagefind faalde:\n{run.stdout}\n{run.stderr}")
-    found = re.search(r"Indexed (\d+) pages?", run.stdout)
-    if not found:
-        raise RuntimeError(f"Pagefind meldde geen aantal pagina's:\n{run.stdout}")
-    return int(found.group(1))
+    return Indexing(site_dir).result()
 
 
-def index_and_check(site_dir: Path) -> int:
-    indexed = index_site(site_dir)
+def check(site_dir: Path, indexed: int) -> int:
     expected = len(content_pages(site_dir))
     if indexed != expected:
         raise RuntimeError(f"Pagefind indexeerde {indexed} pagina's, maar de site heeft er {expected} met inhoud")
     return indexed
+
+
+def index_and_check(site_dir: Path) -> int:
+    return check(site_dir, index_site(site_dir))

@@ -255,9 +255,25 @@ def package(schemas: SchemaSet, tables: dict[str, tuple[list, list]]) -> frictio
     return frictionless.Package(resources=resources)
 
 
+class _Rows(list):
+    """Inline table data that frictionless may copy as often as it likes, for free.
+
+    frictionless deep-copies a resource's descriptor, inline data included, each time it
+    exports or validates its metadata — several times per table, and again for every
+    foreign-key lookup — which made validation grow much faster than the data. The rows
+    are never changed after flatten(), so a "copy" can be the same list.
+    """
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __copy__(self):
+        return self
+
+
 def _resource(name: str, data: list, descriptor: dict) -> frictionless.Resource:
     schema = frictionless.Schema.from_descriptor({k: v for k, v in descriptor.items() if k not in ("title", "description")})
-    return frictionless.Resource(name=name, data=data, schema=schema)
+    return frictionless.Resource(name=name, data=_Rows(data), schema=schema)
 
 
 def _table_problems(records: list[Record], schemas: SchemaSet) -> list[Problem]:

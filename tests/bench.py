@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COPIED = ["data", "docs", "macros", "overrides", "mkdocs.yml"]
 PRACTICES_PER_WIJK = 50
 QUERIES = ("wijkteam", "mantelzorg")  # a common word first, then a second search
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))  # builds per N (fastest counts); cold searches per N (median counts)
 REPORT = ROOT / "docs" / "over" / "prestaties.md"
 
 # ---------------------------------------------------------------- fake data
@@ -178,12 +179,16 @@ def make_project(dest: Path, n: int, git: bool = True) -> Path:
     return dest
 
 
-def make_bare_site(dest: Path, pages: int) -> Path:
-    """The yardstick: plain mkdocs-material, no plugins, as many pages of similar size, none in the nav."""
+def make_bare_site(dest: Path, pages: int, search: bool = False) -> Path:
+    """The yardstick: plain mkdocs-material, no plugins, as many pages of similar size, none in the nav.
+
+    With search=True it keeps Material's own search plugin (its default), for comparison only.
+    """
     docs = dest / "docs"
     (docs / "p").mkdir(parents=True)
+    plugins = "plugins:\n  - search\n" if search else "plugins: []\n"
     (dest / "mkdocs.yml").write_text(
-        "site_name: Kale testsite (nep)\ntheme:\n  name: material\n  language: nl\n  font: false\nplugins: []\n"
+        "site_name: Kale testsite (nep)\ntheme:\n  name: material\n  language: nl\n  font: false\n" + plugins +
         "nav:\n  - Home: index.md\nnot_in_nav: |\n  /p/*.md\n",
         "utf-8",
     )
@@ -257,21 +262,27 @@ def measure_search(browser, site: Path) -> Search:
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     result = Search()
     try:
-        context = browser.new_context(locale="nl-NL")
-        sent: list[tuple[str, int]] = []
-        context.on("requestfinished", lambda r: sent.append((r.url, _transferred(r))))
-        page = context.new_page()
-        page.goto(url + "_bench_leeg.html")
-        for q in QUERIES:
-            sent.clear()
-            out = page.evaluate(SEARCH_JS, q)
-            page.wait_for_timeout(200)  # let late responses report in
-            result.kb.append(sum(b for u, b in sent if "/pagefind/" in u) / 1000)
-            result.ms.append(out["ms"])
-            result.hits.append(out["count"])
-            if not out["count"]:
-                raise RuntimeError(f"zoeken op {q!r} vond niets")
-        context.close()
+        runs = []
+        for _ in range(max(3, REPEAT + 1)):  # each run cold (a new context has an empty cache); the median counts
+            context = browser.new_context(locale="nl-NL")
+            sent: list[tuple[str, int]] = []
+            context.on("requestfinished", lambda r: sent.append((r.url, _transferred(r))))
+            page = context.new_page()
+            page.goto(url + "_bench_leeg.html")
+            run = []
+            for q in QUERIES:
+                sent.clear()
+                out = page.evaluate(SEARCH_JS, q)
+                page.wait_for_timeout(200)  # let late responses report in
+                if not out["count"]:
+                    raise RuntimeError(f"zoeken op {q!r} vond niets")
+                run.append((sum(b for u, b in sent if "/pagefind/" in u) / 1000, out["ms"], out["count"]))
+            runs.append(run)
+            context.close()
+        for i in range(len(QUERIES)):
+            result.kb.append(max(r[i][0] for r in runs))
+            result.ms.append(statistics.median(r[i][1] for r in runs))
+            result.hits.append(runs[0][i][2])
 
         context = browser.new_context(locale="nl-NL")
         sent = []
@@ -314,6 +325,7 @@ class Row:
     practice_page_bytes: float
     practice_page_max: int
     search: Search
+    bare_search_s: float = 0.0  # the same bare site with Material's own search plugin (for comparison only)
 
 
 def measure(n: int, browser, work: Path) -> Row:
@@ -333,6 +345,14 @@ def measure(n: int, browser, work: Path) -> Row:
     pages = html_pages(site)
     bare = make_bare_site(work / f"bare-{n}", pages)
     bare_s, bare_peak = mkdocs_build(bare, work / f"bare-site-{n}")
+    searching = make_bare_site(work / f"bare-search-{n}", pages, search=True)
+    bare_search_s, _ = mkdocs_build(searching, work / f"bare-search-site-{n}")
+    for _ in range(REPEAT - 1):  # alternate, and keep the fastest of each: other work on the machine only adds time
+        s_, p_ = mkdocs_build(project, site)
+        build_s, build_peak = min(build_s, s_), max(build_peak, p_)
+        s_, p_ = mkdocs_build(bare, work / f"bare-site-{n}")
+        bare_s, bare_peak = min(bare_s, s_), max(bare_peak, p_)
+        bare_search_s = min(bare_search_s, mkdocs_build(searching, work / f"bare-search-site-{n}")[0])
 
     start = time.perf_counter()
     index_site(site)
@@ -343,17 +363,17 @@ def measure(n: int, browser, work: Path) -> Row:
         raise RuntimeError(f"{len(practice_pages)} praktijkpagina's gebouwd voor {n} praktijken")
     site_bytes = tree_size(site)
     search = measure_search(browser, site)
-    for folder in (project, site, bare, work / f"bare-site-{n}"):
+    for folder in (project, site, bare, work / f"bare-site-{n}", searching, work / f"bare-search-site-{n}"):
         shutil.rmtree(folder, ignore_errors=True)
     return Row(n, wijken, pages, validate_s, build_s, build_peak, bare_s, bare_peak, pagefind_s, site_bytes,
-               statistics.fmean(practice_pages), max(practice_pages), search)
+               statistics.fmean(practice_pages), max(practice_pages), search, bare_search_s)
 
 
 def real_content_build(work: Path) -> float:
     """`make build` on the real content, with .venv in place: validate, then a strict build."""
     start = time.perf_counter()
     timed_run([sys.executable, "-m", "macros.cli"], ROOT)
-    mkdocs_build(ROOT, work / "echte-site")
+    timed_run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(work / "echte-site")], ROOT)
     seconds = time.perf_counter() - start
     shutil.rmtree(work / "echte-site", ignore_errors=True)
     return seconds
@@ -384,6 +404,9 @@ def table(rows: list[Row]) -> list[list[str]]:
         ("Kale mkdocs-material-build, evenveel pagina's", "maatstaf", lambda r: _nl(r.bare_s) + " s", None),
         ("Build ten opzichte van de kale build", "≤ 2×", lambda r: _nl(r.build_s / r.bare_s, 2) + "×", last.build_s <= 2 * last.bare_s),
         ("Pagefind alleen (indexeren)", "", lambda r: _nl(r.pagefind_s) + " s", None),
+        ("Build min Pagefind, ten opzichte van de kale build (schatting)", "", lambda r: _nl(max(0.0, r.build_s - r.pagefind_s) / r.bare_s, 2) + "×", None),
+        ("Ter vergelijking: kale build mét de zoekfunctie van Material", "", lambda r: _nl(r.bare_search_s) + " s", None),
+        ("Build ten opzichte van die kale build mét zoekfunctie", "", lambda r: _nl(r.build_s / r.bare_search_s, 2) + "×" if r.bare_search_s else "–", None),
         ("Piekgeheugen van de build", "≤ 2 GB", lambda r: mb(r.build_peak) + " MB", last.build_peak <= 2e9),
         ("Piekgeheugen van de kale build", "", lambda r: mb(r.bare_peak) + " MB", None),
         ("Grootte van de hele site", "", lambda r: mb(r.site_bytes) + " MB", None),
@@ -413,9 +436,88 @@ def plain_table(cells: list[list[str]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
 
 
+def real_table(real_build_s: float, serve_s: float | None) -> list[list[str]]:
+    serve_cell = f"{_nl(serve_s)} s" if serve_s is not None else "niet gezien binnen 60 s"
+    return [
+        ["Meting", "Doel", "Gemeten", "Gehaald"],
+        ["`make build` (met `.venv` al aanwezig)", "≤ 15 s", f"{_nl(real_build_s)} s", "ja" if real_build_s <= 15 else "**nee**"],
+        ["`make serve`: gewijzigd YAML-bestand zichtbaar", "≤ 5 s", serve_cell, "ja" if serve_s is not None and serve_s <= 5 else "**nee**"],
+    ]
+
+
+# The first full run of `make bench`, before the speed work (23 November 2026, N = 5 000).
+BEFORE = {"n": 5000, "validate_s": 9.5, "build_s": 53.0, "bare_s": 11.5, "ratio": 4.60, "peak_mb": 1256, "page_kb": 22.5,
+          "first_kb": 312.4, "first_ms": 507, "later_kb": 41.4, "real_build_s": 4.5}
+
+
+def before_after(rows: list[Row], real_build_s: float, serve_s: float | None) -> str:
+    """Dutch section: what the first run measured, what this run measures (largest N)."""
+    r = next((row for row in rows if row.n == BEFORE["n"]), None)
+    if r is None:
+        return ""
+    b = BEFORE
+    lines = [
+        ("Controle van de data", f"{_nl(b['validate_s'])} s", f"{_nl(r.validate_s)} s"),
+        ("Volledige build", f"{_nl(b['build_s'])} s", f"{_nl(r.build_s)} s"),
+        ("Build ten opzichte van de kale build", f"{_nl(b['ratio'], 2)}×", f"{_nl(r.build_s / r.bare_s, 2)}×"),
+        ("Piekgeheugen van de build", f"{b['peak_mb']:,} MB".replace(",", " "), f"{r.build_peak / 1e6:,.0f} MB".replace(",", " ")),
+        ("Gemiddelde praktijkpagina", f"{_nl(b['page_kb'])} kB", f"{_nl(r.practice_page_bytes / 1000)} kB"),
+        ("Eerste zoekvraag: overgedragen", f"{_nl(b['first_kb'])} kB", f"{_nl(r.search.kb[0])} kB"),
+        ("Eerste zoekvraag: tijd tot eerste resultaat", f"{b['first_ms']} ms", f"{_nl(r.search.ms[0], 0)} ms"),
+        ("Tweede zoekvraag: overgedragen", f"{_nl(b['later_kb'])} kB", f"{_nl(r.search.kb[1])} kB"),
+        ("`make build` op de echte inhoud", f"{_nl(b['real_build_s'])} s", f"{_nl(real_build_s)} s"),
+        ("`make serve`: wijziging zichtbaar", "niet gemeten", "niet gezien" if serve_s is None else f"{_nl(serve_s)} s"),
+    ]
+    cells = [["Meting (N = 5 000)", "Eerste meting", "Deze meting"]] + [list(line) for line in lines]
+    return f"""## Wat we verbeterden
+
+De eerste meting (23 november 2026) haalde een paar doelen niet. Daarna veranderden we dit:
+
+- De Markdown-tekst uit de YAML-bestanden zetten we om met één omzetter voor de hele
+  build, niet met een nieuwe omzetter voor elk veld.
+- Bij de controle van de data kopieert frictionless de tabellen niet meer steeds opnieuw.
+- Het menu aan de zijkant maken we één keer per map, voor alle pagina's die zelf niet in
+  het menu staan (zoals de praktijken). Het ziet er hetzelfde uit als eerst.
+- Pagefind maakt de zoekindex terwijl de open data wordt geschreven, niet erna.
+- De zoekindex bevat geen sorteervolgorde meer die niemand gebruikte. Die lijst werd met
+  elke praktijk langer, en elke eerste zoekvraag moest hem ophalen.
+- De meting van `make serve` gebruikt nu echt de live reload in de browser. De oude meting
+  startte `mkdocs serve` zonder live reload en zag daarom nooit een wijziging.
+
+Bij een klein verschil tussen twee metingen speelt ook toeval mee: de machine deed ook ander werk.
+
+{markdown_table(cells)}
+"""
+
+
+def still_missed(rows: list[Row]) -> str:
+    """Dutch explanation of the targets the largest N still misses, with this run's figures."""
+    r = rows[-1]
+    notes = []
+    if r.build_s > 2 * r.bare_s:
+        notes.append(
+            f"- **Build ten opzichte van de kale build** ({_nl(r.build_s / r.bare_s, 2)}×): Pagefind alleen duurt al "
+            f"{_nl(r.pagefind_s)} s, dat is {_nl(r.pagefind_s / r.bare_s, 2)}× de hele kale build. De kale build maakt geen "
+            "zoekindex, controleert geen data en schrijft geen open data. Zonder Pagefind is onze build ongeveer "
+            f"{_nl(max(0.0, r.build_s - r.pagefind_s) / r.bare_s, 2)}× de kale build. Een kale site met de eigen zoekfunctie "
+            f"van Material (zoals mkdocs-material standaard is) bouwt in {_nl(r.bare_search_s)} s; daar is onze build "
+            f"{_nl(r.build_s / r.bare_search_s, 2)}× van. Het doel blijft: ≤ 2× de kale build zonder zoekfunctie."
+        )
+    if r.search.ms[0] > 500:
+        notes.append(
+            f"- **Eerste zoekvraag** ({_nl(r.search.ms[0], 0)} ms): een deel is het opstarten van Pagefind in de browser; "
+            f"bij N = {rows[0].n} duurde alles samen {_nl(rows[0].search.ms[0], 0)} ms. De rest is het ophalen en uitpakken van "
+            f"de index voor '{QUERIES[0]}'. Dat woord staat in de nep-tekst op {_nl(r.search.hits[0], 0)} van de "
+            f"{_nl(r.pages, 0)} pagina's, dus de lijst van pagina's met dat woord is lang. Deze tijd wisselt sterk van meting "
+            "tot meting op deze gedeelde machine; hij ligt rond de grens van 500 ms."
+        )
+    if not notes:
+        return ""
+    return "## Wat nog niet gehaald wordt\n\n" + "\n".join(notes) + "\n"
+
+
 def report(rows: list[Row], real_build_s: float, serve_s: float | None) -> str:
     cells = table(rows)
-    serve_line = f"{_nl(serve_s)} s" if serve_s is not None else "niet gemeten"
     return f"""# Prestaties
 
 De Menukaart moet net zo vlot blijven met 5 000 praktijken als met 50. Daarom meten we
@@ -429,20 +531,23 @@ Gemeten op {date.today().isoformat()}, op {machine()}.
 
 ## Op de echte inhoud
 
-| Meting | Doel | Gemeten | Gehaald |
-|---|---|---|---|
-| `make build` (met `.venv` al aanwezig) | ≤ 15 s | {_nl(real_build_s)} s | {"ja" if real_build_s <= 15 else "**nee**"} |
-| `make serve`: gewijzigd YAML-bestand zichtbaar | ≤ 5 s | {serve_line} | {"" if serve_s is None else ("ja" if serve_s <= 5 else "**nee**")} |
+{markdown_table(real_table(real_build_s, serve_s))}
 
+{still_missed(rows)}
+{before_after(rows, real_build_s, serve_s)}
 ## Hoe we meten
 
 - **Controle van de data**: de tijd van de controle die ook `make validate` doet, op alle
   bestanden in de kopie.
-- **Volledige build**: `mkdocs build --strict` in de kopie, dus met de zoekindex van Pagefind
-  en de open data erbij.
+- **Volledige build**: `mkdocs build` in de kopie, dus met de zoekindex van Pagefind en de
+  open data erbij.
 - **Kale build**: een gewone mkdocs-material-site zonder plug-ins, met evenveel pagina's van
   ongeveer dezelfde lengte, die niet in het menu staan. Op dezelfde machine, in dezelfde run.
-  Dit is de maatstaf: onze build mag hoogstens twee keer zo lang duren.
+  Dit is de maatstaf: onze build mag hoogstens twee keer zo lang duren. We bouwen beide
+  sites {REPEAT} keer, om en om, en tellen de snelste keer. Andere programma's op de machine
+  kunnen een build alleen trager maken, nooit sneller.
+- **Ter vergelijking** bouwen we dezelfde kale site ook mét de zoekfunctie van Material,
+  zoals een nieuwe mkdocs-material-site die standaard heeft. Die regels hebben geen doel.
 - **Piekgeheugen**: het grootste werkgeheugen (`ru_maxrss` via `wait4`) van het
   build-proces of van een proces dat het startte, zoals Pagefind. Het is het hoogste
   gebruik van één proces, niet de som van processen die tegelijk liepen.
@@ -453,35 +558,54 @@ Gemeten op {date.today().isoformat()}, op {machine()}.
   Pagefind (`pagefind.js`), zoeken en halen de gegevens van het eerste resultaat op. We
   tellen alle bytes die daarvoor uit `/pagefind/` komen. De testserver comprimeert niets;
   een echte webserver met gzip stuurt minder. Daarna volgt een tweede zoekvraag in
-  dezelfde pagina. De zoekbalk bovenaan laadt daarnaast de Pagefind-interface; die regels
+  dezelfde pagina. We doen dit {max(3, REPEAT + 1)} keer, elke keer zonder cache, en noemen de
+  middelste tijd. De zoekbalk bovenaan laadt daarnaast de Pagefind-interface; die regels
   tellen vanaf het openen van de pagina.
+- **`make build` op de echte inhoud**: eerst de controle, dan `mkdocs build --strict`,
+  zoals `make build` dat doet.
+- **`make serve`**: we starten `mkdocs serve` in een kopie, openen een pagina van een tool in
+  Chromium en veranderen dan de titel in het YAML-bestand van die tool. We meten hoe lang
+  het duurt tot de nieuwe titel op de pagina staat. De pagina laadt vanzelf opnieuw
+  (live reload); wij laden haar niet zelf.
 """
 
 
 # ---------------------------------------------------------------- serve check
 
 
-def serve_reload_seconds(work: Path) -> float | None:
-    """Edit a YAML file under `mkdocs serve` and time until the page shows the change."""
-    import urllib.request
+def serve_reload_seconds(work: Path, browser) -> float | None:
+    """`make serve`: open a record page in Chromium, edit its YAML title, time until live reload shows it.
 
+    Runs `mkdocs serve --livereload` in a temporary copy (never the real data/) on a free
+    port. The page is not reloaded by us: only MkDocs' live-reload script can bring the new
+    title, so this also proves that edits under data/ are watched and that the
+    Content-Security-Policy lets that script run. None means the change never showed.
+    """
     project = make_project(work / "serve", 0, git=False)
     target = next((project / "data" / "tools").glob("*.yaml"))
-    record_id = target.stem
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/tools/{record_id}/"
+    url = f"http://127.0.0.1:{port}/tools/{target.stem}/"
+    context = browser.new_context(locale="nl-NL")
     try:
-        if _poll(url, lambda body: "<h1" in body, 120) is None:
+        if _poll(url, lambda body: "<h1" in body, 180) is None:
             return None
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(1000)  # the live-reload script starts polling the server
         marker = "Prestatietest-wijziging (nep)"
         text = target.read_text("utf-8")
         target.write_text(re.sub(r"^titel: .*$", f"titel: {_q(marker)}", text, count=1, flags=re.M), "utf-8")
         start = time.perf_counter()
-        return _poll(url, lambda body: marker in body, 60, start)
+        try:
+            page.wait_for_function("m => (document.querySelector('h1') || {}).textContent === m", arg=marker, timeout=60_000, polling=50)
+        except Exception:  # noqa: BLE001 — a timeout means: not shown
+            return None
+        return time.perf_counter() - start
     finally:
+        context.close()
         proc.terminate()
         proc.wait(timeout=30)
         shutil.rmtree(project, ignore_errors=True)
@@ -530,7 +654,7 @@ def main() -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         real_s = real_content_build(work)
         print(f"echte inhoud: make build {real_s:.1f} s", flush=True)
-        serve_s = serve_reload_seconds(work)
+        serve_s = serve_reload_seconds(work, browser)
         print(f"make serve: wijziging zichtbaar na {serve_s if serve_s is None else round(serve_s, 1)} s", flush=True)
         for n in sizes:
             started = time.perf_counter()
@@ -539,6 +663,8 @@ def main() -> int:
         browser.close()
     print()
     print(plain_table(table(rows)))
+    print()
+    print(plain_table(real_table(real_s, serve_s)))
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(report(rows, real_s, serve_s), "utf-8")
     print(f"\ngeschreven: {REPORT.relative_to(ROOT)}")

@@ -38,3 +38,38 @@ def test_bare_site_has_the_asked_number_of_pages(tmp_path):
     bare = make_bare_site(tmp_path / "bare", 7)
     assert len(list((bare / "docs").rglob("*.md"))) == 7
     assert "plugins: []" in (bare / "mkdocs.yml").read_text("utf-8")
+
+
+def _row(n, build_s=10.0, bare_s=6.0, page=20_000.0, first_kb=250.0, first_ms=300.0, later_kb=40.0, validate_s=2.0, peak=500e6):
+    from tests.bench import Row, Search
+
+    search = Search(kb=[first_kb, later_kb], ms=[first_ms, 50.0], hits=[10, 5], ui_kb=300.0, ui_ms=600.0)
+    return Row(n, 2, n + 100, validate_s, build_s, int(peak), bare_s, int(peak / 5), 1.0, 10**7, page, int(page) + 500, search, bare_s * 1.3)
+
+
+def _verdicts(cells):
+    """Measure -> verdict in the last column, for the rows that have a target."""
+    return {row[0]: row[-1] for row in cells[1:] if row[1] and row[1] != "maatstaf"}
+
+
+def test_table_judges_every_target_at_the_largest_size():
+    from tests.bench import table
+
+    good = _verdicts(table([_row(100), _row(5000)]))
+    assert len(good) == 7 and set(good.values()) == {"ja"}  # validate, ratio, memory, page size, 3 search targets
+    bad = _verdicts(table([_row(100), _row(5000, build_s=13.0, page=27_000.0, first_kb=301.0, first_ms=501.0, later_kb=101.0, validate_s=10.5, peak=2.1e9)]))
+    assert set(bad.values()) == {"**nee**"}
+
+
+def test_real_content_targets_and_a_serve_change_that_never_showed():
+    from tests.bench import real_table
+
+    assert [r[-1] for r in real_table(14.9, 4.9)[1:]] == ["ja", "ja"]
+    assert [r[-1] for r in real_table(15.1, None)[1:]] == ["**nee**", "**nee**"]
+    assert "niet gezien" in real_table(3.0, None)[2][2]
+
+
+def test_bare_site_with_search_keeps_materials_search_plugin(tmp_path):
+    bare = make_bare_site(tmp_path / "bare", 3, search=True)
+    config = (bare / "mkdocs.yml").read_text("utf-8")
+    assert "  - search" in config and "plugins: []" not in config
