@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 BODY_MARK = "data-pagefind-body"
+# The "¶" permalinks Markdown puts in every heading would end up in result titles and excerpts.
+EXCLUDED = ".headerlink"
 
 
 def content_pages(site_dir: Path) -> list[Path]:
@@ -26,7 +28,7 @@ class Indexing:
     def __init__(self, site_dir: Path):
         shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
         self._out = tempfile.TemporaryFile("w+")
-        self._proc = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site_dir)], stdout=self._out, stderr=subprocess.STDOUT, text=True)
+        self._proc = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", EXCLUDED], stdout=self._out, stderr=subprocess.STDOUT, text=True)
 
     def stop(self) -> None:
         """Give up on the index (the build failed for another reason)."""

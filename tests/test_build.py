@@ -46,6 +46,13 @@ def test_every_record_is_exactly_one_search_entry_with_its_title(site_dir):
         assert entry["filters"]["type"] == [record.collection.label_singular]
 
 
+def test_search_titles_and_excerpts_carry_no_permalink_marks(site_dir):
+    entries = fragments(site_dir)
+    assert any(e["url"] == "/over/theory-u/" for e in entries)  # a Markdown page with headings
+    marked = [e["url"] for e in entries if "¶" in e["meta"]["title"] or "¶" in e["content"]]
+    assert not marked, marked
+
+
 def test_search_index_covers_every_content_page_and_nothing_else(site_dir):
     pages = {"/" + str(p.relative_to(site_dir).parent).replace(".", "").strip("/") + "/" for p in site_dir.rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8")}
     pages = {p.replace("//", "/") for p in pages}
