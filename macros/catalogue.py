@@ -90,8 +90,21 @@ class Catalogue:
             return [record]
         return self.related(record, "routekaart")
 
+    @cached_property
+    def _facets(self) -> dict[tuple[str, str], dict[str, list[str]]]:
+        return {}
+
     def facets(self, record: Record) -> dict[str, list[str]]:
-        """Facet name -> values, as the menukaart and Pagefind filters show them."""
+        """Facet name -> values, as the menukaart and Pagefind filters show them.
+
+        Computed once per record: the record page, the menukaart index and every facet count
+        on the home page ask for the same facets (read them, never change them).
+        """
+        if record.key not in self._facets:
+            self._facets[record.key] = self._compute_facets(record)
+        return self._facets[record.key]
+
+    def _compute_facets(self, record: Record) -> dict[str, list[str]]:
         name = record.collection.name
         facets = {
             "type": [record.collection.label_singular],
