@@ -40,8 +40,3 @@ def stale_practices(catalogue: Catalogue, today: date, months: int = MONTHS) -> 
     limit = cutoff(today, months)
     found = [r for r in catalogue.by_collection[COLLECTION] if date.fromisoformat(r.get("bijgewerkt")) < limit]
     return sorted(found, key=lambda r: (r.get("bijgewerkt"), r.title.casefold()))
-
-
-def edit_url(repository: str, branch: str = "main") -> str:
-    """Prefix of GitHub's web editor for a file in the repository ('' without a repository)."""
-    return f"{repository.rstrip('/')}/edit/{branch}/" if repository else ""

@@ -18,7 +18,7 @@ from macros import freshness
 from macros import menukaart as kaart
 from macros import submission_form
 from macros.feed import recent_practices
-from macros.pages import environment
+from macros.pages import edit_url, environment
 
 QUESTIONS_TOOL = "monitorvragen-wijzer-in-de-wijk"
 _templates = environment()
@@ -39,6 +39,10 @@ def define_env(env):
 
     def render(template: str, **context) -> Markup:
         return Markup(_templates.get_template(template).render(base=base(), **context))
+
+    def wijk_per_practice(practices) -> dict:
+        """practice id -> its wijk record, for lists that name the wijk beside each practice."""
+        return {r.id: catalogue().get("wijken", r.get("wijk")) for r in practices}
 
     def record(collection: str, record_id: str):
         found = catalogue().get(collection, record_id)
@@ -64,8 +68,7 @@ def define_env(env):
     def recente_praktijken(aantal: int = 5) -> Markup:
         """The practices updated most recently, newest first."""
         practices = recent_practices(catalogue(), aantal)
-        wijken = {r.id: catalogue().get("wijken", r.get("wijk")) for r in practices}
-        return render("home_recent.html", practices=practices, wijken=wijken)
+        return render("home_recent.html", practices=practices, wijken=wijk_per_practice(practices))
 
     @env.macro
     def monitorvraag(nummer: int, principes=(), tools=(), routekaart=(), filters=None) -> Markup:
@@ -106,5 +109,5 @@ def define_env(env):
         extra = env.conf["extra"]
         today = freshness.build_date()
         stale = freshness.stale_practices(cat, today)
-        edit = freshness.edit_url(extra.get("repository", ""), extra.get("branch", "main"))
-        return render("te_actualiseren.html", stale=stale, cutoff=freshness.cutoff(today), today=today, edit_url=edit, wijken={r.id: cat.get("wijken", r.get("wijk")) for r in stale})
+        edit = edit_url(extra.get("repository", ""), extra.get("branch", "main"))
+        return render("te_actualiseren.html", stale=stale, cutoff=freshness.cutoff(today), today=today, edit_url=edit, wijken=wijk_per_practice(stale))

@@ -55,8 +55,8 @@ def record_ids(data_dir: Path, collection: str) -> list[str]:
     return sorted(p.stem for p in (data_dir / c.folder).glob(pattern))
 
 
-def _choices(field: Field, data_dir: Path) -> list[str]:
-    target = field.references or ("wijken" if field.name == "wijk" else None)
+def _choices(field: Field, schema: Schema, data_dir: Path) -> list[str]:
+    target = field.references or schema.scalar_references().get(field.name)
     if target:
         return record_ids(data_dir, target)
     return list(field.enum or [])
@@ -127,7 +127,7 @@ def practice_text(schema: Schema, data_dir: Path, wijk: str, titel: str, today: 
         "",
     ]
     for field in schema.fields:
-        choices = _choices(field, data_dir)
+        choices = _choices(field, schema, data_dir)
         out += _header(field, [] if field.name in given else choices)
         if field.name in given:
             out.append(f"{field.name}: {given[field.name]}")

@@ -48,6 +48,14 @@ def dutch_date(value: str | None) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def edit_url(repository: str, branch: str = "main") -> str:
+    """Prefix of GitHub's web editor for a file in the repository ('' without a repository).
+
+    A plain link: nothing is fetched from GitHub when a page loads.
+    """
+    return f"{repository.rstrip('/')}/edit/{branch}/" if repository else ""
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -68,8 +76,7 @@ class PageBuilder:
 
     def __init__(self, catalogue: Catalogue, repo_url: str = "", branch: str = "main", history=None):
         self.catalogue = catalogue
-        self.repo_url = repo_url.rstrip("/")
-        self.branch = branch
+        self.edit_prefix = edit_url(repo_url, branch)
         self.history = history or (lambda path: [])
         self.env = environment()
 
@@ -101,7 +108,7 @@ class PageBuilder:
             facets=self.catalogue.facets(record),
             wijk=self.catalogue.get("wijken", record.get("wijk")) if c.name == "praktijken" else None,
             practices=self.catalogue.practices_of(record) if c.name == "wijken" else [],
-            edit_url=f"{self.repo_url}/edit/{self.branch}/{record.path}" if self.repo_url else "",
+            edit_url=self.edit_prefix + record.path if self.edit_prefix else "",
             history=self.history(record.path),
             vocab_labels=self.catalogue.schemas.vocabularies,
             catalogue=self.catalogue,  # the stepper and "where used" need records beyond the linked ones
