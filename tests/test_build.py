@@ -53,6 +53,30 @@ def test_search_titles_and_excerpts_carry_no_permalink_marks(site_dir):
     assert not marked, marked
 
 
+def test_a_summary_is_searchable_on_its_own_record_only(site_dir):
+    """Lists and "Hangt samen met" show other records' summaries; search must not count them."""
+    cat = catalogue()
+    practice = next(r for r in cat.by_collection["praktijken"] if cat.related(r, "principes"))
+    principle = cat.related(practice, "principes")[0]
+    summary = " ".join(principle.get("samenvatting").split())
+    page = (site_dir / practice.url / "index.html").read_text("utf-8")
+    assert html.escape(principle.get("samenvatting"), quote=False).split()[0] in page  # the summary is shown
+    by_url = {e["url"]: " ".join(e["content"].split()) for e in fragments(site_dir)}
+    assert summary[:60] in by_url["/" + principle.url]
+    assert summary[:60] not in by_url["/" + practice.url]
+    assert summary[:60] not in by_url["/principes/"]
+
+
+def test_pagefind_ignore_marks_have_values_pagefind_understands(site_dir):
+    """Markdown rewrites a bare attribute as ="data-pagefind-ignore", which Pagefind only warns about."""
+    bad = {}
+    for p in site_dir.rglob("*.html"):
+        values = set(re.findall(r'data-pagefind-ignore="([^"]*)"', p.read_text("utf-8"))) - {"", "index", "all"}
+        if values:
+            bad[str(p.relative_to(site_dir))] = values
+    assert not bad, bad
+
+
 def test_search_index_covers_every_content_page_and_nothing_else(site_dir):
     pages = {"/" + str(p.relative_to(site_dir).parent).replace(".", "").strip("/") + "/" for p in site_dir.rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8")}
     pages = {p.replace("//", "/") for p in pages}
