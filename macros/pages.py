@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from . import richtext
+from .parallel import map_forked
 from .catalogue import Catalogue, fase_label
 from .exports import descriptors, json_name
 from .records import Record
@@ -81,7 +82,9 @@ class PageBuilder:
         self.env = environment()
 
     def all_pages(self) -> list[Page]:
-        pages = [self.record_page(r) for r in self.catalogue.records]
+        records = self.catalogue.records
+        bodies = map_forked(self.record_body, records)  # the build's heaviest loop, on every core
+        pages = [self._record_page(r, body) for r, body in zip(records, bodies, strict=True)]
         pages += [self.index_page(c) for c in COLLECTIONS]
         pages.append(self.data_page())
         return pages
@@ -96,10 +99,16 @@ class PageBuilder:
     # -- record pages
 
     def record_page(self, record: Record) -> Page:
+        return self._record_page(record, self.record_body(record))
+
+    def _record_page(self, record: Record, body: str) -> Page:
+        return Page(f"{record.collection.name}/{record.id}.md", record.title, record.get("samenvatting", ""), body, record)
+
+    def record_body(self, record: Record) -> str:
         c = record.collection
         schema = self.catalogue.schemas[c.name]
         template = self.env.get_template("record.html")
-        body = template.render(
+        return template.render(
             r=record,
             c=c,
             base="../../",
@@ -113,7 +122,6 @@ class PageBuilder:
             vocab_labels=self.catalogue.schemas.vocabularies,
             catalogue=self.catalogue,  # the stepper and "where used" need records beyond the linked ones
         )
-        return Page(f"{c.name}/{record.id}.md", record.title, record.get("samenvatting", ""), body, record)
 
     def _related(self, record: Record) -> list[tuple[Collection, list[Record]]]:
         """Linked records per collection, in the order a reader looks for them."""
