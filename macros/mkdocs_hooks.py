@@ -80,9 +80,22 @@ def on_page_content(html_content, page, config, files):
 
 
 def on_env(env, config, files):
-    rendered: dict[str, str] = {}  # per build: a rebuild under `make serve` starts afresh
+    rendered: dict = {}  # per build: a rebuild under `make serve` starts afresh
     env.globals["menukaart_sidebars"] = lambda page, nav, render: _sidebars(rendered, page, nav, render)
+    env.globals["menukaart_per_depth"] = lambda block, base_url, render: _per_depth(rendered, block, base_url, render)
     return env
+
+
+def _per_depth(rendered: dict, block: str, base_url: str, render) -> str:
+    """A theme block that depends only on the config and on the way back to the site root.
+
+    Material's config, script and style blocks hold the same translations and asset links on
+    every page; only their relative paths change, and those follow from base_url alone.
+    """
+    key = (block, base_url)
+    if key not in rendered:
+        rendered[key] = render()
+    return rendered[key]
 
 
 def _sidebars(rendered: dict, page, nav, render) -> str:

@@ -4,6 +4,7 @@ browser (search, filters, printing, requests) lives in the browser tests."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -177,3 +178,23 @@ def test_accessibility_statement_follows_the_model_and_invents_no_contact(site_d
     assert "geen onafhankelijk onderzoek" in plain.lower()
     assert f'href="{REPO}/issues"' in text
     assert "mailto:" not in text
+
+
+def test_theme_config_scripts_and_styles_point_home_from_every_depth(site_dir):
+    """These theme blocks are rendered once per way back to the root and reused: reused
+    across depths, a page would load its scripts and styles from the wrong folder."""
+    depths = set()
+    for page in sorted(site_dir.rglob("index.html")):
+        if "pagefind" in page.parts:
+            continue
+        text = page.read_text("utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S).group(1))
+        depth = len(page.relative_to(site_dir).parts) - 1
+        depths.add(depth)
+        assert config["base"] == ("/".join([".."] * depth) or "."), page
+        assets = re.findall(r'<script src="([^"]+)"', text) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
+        assert len(assets) >= 4, page
+        for asset in assets:
+            target = urlsplit(urljoin(f"http://x/{page.relative_to(site_dir).parent.as_posix()}/", asset)).path.lstrip("/")
+            assert (site_dir / target).is_file(), (page, asset)
+    assert {0, 1, 2} <= depths
