@@ -1,9 +1,9 @@
 """Thin MkDocs glue: data in at on_config, generated pages in at on_files, index at the end.
 
 Everything of substance lives in the MkDocs-free modules; this file only hands their
-results to MkDocs. Generated pages pass through Markdown as a placeholder and get
-their finished, escaped HTML back in on_page_content, so record text never meets the
-Markdown parser or the macros plugin's Jinja.
+results to MkDocs. Generated pages reach MkDocs as front matter without any Markdown
+and get their finished, escaped HTML in on_page_content, so record text never meets
+the Markdown parser or the macros plugin's Jinja.
 """
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ from macros.problems import DataError  # noqa: E402
 
 DATA = Path(os.environ.get("MENUKAART_DATA", ROOT / "data"))  # tests and `make bench` point elsewhere
 log = logging.getLogger("mkdocs.hooks.menukaart")
-PLACEHOLDER = "<!-- menukaart: deze pagina wordt uit data/ gemaakt -->\n"
 _state: dict = {"pages": {}}
 _BLANK = re.compile(r"\s*\n\s*")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: thousands of pages, one front matter each
@@ -58,7 +57,7 @@ def on_files(files, config):
     for page in builder.all_pages():
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt — haal het bestand weg")
-        files.append(File.generated(config, page.src_uri, content=front_matter(page) + PLACEHOLDER))
+        files.append(File.generated(config, page.src_uri, content=front_matter(page)))  # no Markdown: nothing to convert
         _state["pages"][page.src_uri] = page
     return files
 
