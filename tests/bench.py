@@ -180,7 +180,7 @@ def make_project(dest: Path, n: int, git: bool = True) -> Path:
 
 
 def make_bare_site(dest: Path, pages: int, search: bool = False) -> Path:
-    """The yardstick: plain mkdocs-material, no plugins, as many pages of similar size, none in the nav.
+    """The yardstick: plain mkdocs-material, no plugins, as many Markdown pages (smaller than a practice page: the report shows both sizes), none in the nav.
 
     With search=True it keeps Material's own search plugin (its default), for comparison only.
     """
@@ -329,6 +329,7 @@ class Row:
     practice_page_max: int
     search: Search
     bare_search_s: float = 0.0  # the same bare site with Material's own search plugin (for comparison only)
+    bare_page_bytes: float = 0.0  # mean HTML size of a bare site's page, next to a practice page's
 
 
 def measure(n: int, browser, work: Path) -> Row:
@@ -365,11 +366,12 @@ def measure(n: int, browser, work: Path) -> Row:
     if len(practice_pages) != n:
         raise RuntimeError(f"{len(practice_pages)} praktijkpagina's gebouwd voor {n} praktijken")
     site_bytes = tree_size(site)
+    bare_page_bytes = statistics.fmean(p.stat().st_size for p in (work / f"bare-site-{n}" / "p").glob("*/index.html"))
     search = measure_search(browser, site)
     for folder in (project, site, bare, work / f"bare-site-{n}", searching, work / f"bare-search-site-{n}"):
         shutil.rmtree(folder, ignore_errors=True)
     return Row(n, wijken, pages, validate_s, build_s, build_peak, bare_s, bare_peak, pagefind_s, site_bytes,
-               statistics.fmean(practice_pages), max(practice_pages), search, bare_search_s)
+               statistics.fmean(practice_pages), max(practice_pages), search, bare_search_s, bare_page_bytes)
 
 
 def real_content_build(work: Path) -> float:
@@ -415,6 +417,7 @@ def table(rows: list[Row]) -> list[list[str]]:
         ("Grootte van de hele site", "", lambda r: mb(r.site_bytes) + " MB", None),
         ("Gemiddelde praktijkpagina", f"≤ 30 % groei t.o.v. N = {first.n}", lambda r: _nl(r.practice_page_bytes / 1000) + " kB", abs(grow) <= 0.30),
         ("Grootste praktijkpagina", "", lambda r: _nl(r.practice_page_max / 1000) + " kB", None),
+        ("Gemiddelde pagina van de kale site (maatstaf)", "", lambda r: _nl(r.bare_page_bytes / 1000) + " kB", None),
         (f"Eerste zoekvraag ('{QUERIES[0]}'): overgedragen", "≤ 300 kB", lambda r: _nl(r.search.kb[0]) + " kB", last.search.kb[0] <= 300),
         ("Eerste zoekvraag: tijd tot eerste resultaat", "≤ 500 ms", lambda r: _nl(r.search.ms[0], 0) + " ms", last.search.ms[0] <= 500),
         ("Dezelfde zoekvraag nog eens (index al geladen)", "", lambda r: _nl(r.search.again_ms, 0) + " ms", None),
@@ -494,6 +497,12 @@ De eerste meting (23 november 2026) haalde een paar doelen niet. Daarna verander
 - De pagina's van de praktijken, tools en andere onderdelen maakt de build nu op alle
   processorkernen tegelijk. Dat gebeurt pas vanaf 400 onderdelen per kern; de echte inhoud
   is daarvoor nog te klein.
+- Stukken van het thema die op elke pagina hetzelfde zijn (op de weg terug naar de
+  startpagina na), maakt de build één keer per mapdiepte. De pagina's zijn precies
+  hetzelfde gebleven.
+- De Markdown in de YAML-bestanden zetten we om met markdown-it-py (CommonMark, zoals
+  GitHub). Dat is sneller, en een lijst onder een genummerde stap (zoals bij RASCI) komt
+  nu goed op de pagina.
 
 Seconden hangen af van de machine: de eerste meting liep op een snellere machine dan
 latere metingen. Vergelijk bij de build daarom vooral de verhouding met de kale build; die
@@ -563,8 +572,10 @@ Gemeten op {date.today().isoformat()}, op {machine()}.
   bestanden in de kopie.
 - **Volledige build**: `mkdocs build` in de kopie, dus met de zoekindex van Pagefind en de
   open data erbij.
-- **Kale build**: een gewone mkdocs-material-site zonder plug-ins, met evenveel pagina's van
-  ongeveer dezelfde lengte, die niet in het menu staan. Op dezelfde machine, in dezelfde run.
+- **Kale build**: een gewone mkdocs-material-site zonder plug-ins, met evenveel pagina's in
+  Markdown (een titel, alinea's en lijsten), die niet in het menu staan. Die pagina's zijn
+  kleiner dan een praktijkpagina; de tabel noemt hun gemiddelde grootte. Op dezelfde
+  machine, in dezelfde run.
   Dit is de maatstaf: onze build mag hoogstens twee keer zo lang duren. We bouwen beide
   sites {REPEAT} keer, om en om, en tellen de snelste keer. Andere programma's op de machine
   kunnen een build alleen trager maken, nooit sneller.
