@@ -73,3 +73,25 @@ def test_bare_site_with_search_keeps_materials_search_plugin(tmp_path):
     bare = make_bare_site(tmp_path / "bare", 3, search=True)
     config = (bare / "mkdocs.yml").read_text("utf-8")
     assert "  - search" in config and "plugins: []" not in config
+
+
+def test_report_names_the_pagefind_that_was_measured(monkeypatch):
+    import importlib.metadata
+
+    from tests import bench
+
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    assert bench.pagefind_version.__wrapped__() == importlib.metadata.version("pagefind_bin")
+    monkeypatch.setattr(bench, "pagefind_version", lambda: "1.5.2")
+    assert "met Pagefind 1.5.2." in bench.report([_row(100), _row(5000)], 4.0, 3.0)
+
+
+def test_newer_pagefind_is_mentioned_only_while_an_older_one_is_measured(monkeypatch):
+    from tests import bench
+
+    newer = bench.NEWER_PAGEFIND["version"]
+    monkeypatch.setattr(bench, "pagefind_version", lambda: "1.5.2")
+    assert f"Pagefind {newer} staat al op npm" in bench.still_missed([_row(100), _row(5000, first_ms=700.0)])
+    monkeypatch.setattr(bench, "pagefind_version", lambda: newer)
+    missed = bench.still_missed([_row(100), _row(5000, first_ms=700.0)])
+    assert "Eerste zoekvraag" in missed and "npm" not in missed
