@@ -62,6 +62,22 @@ def test_header_search_announces_when_nothing_is_found(page, site_url):
     assert page.locator("#mk-search .pagefind-ui__result").count() == 0
 
 
+def test_header_search_loads_no_filters(page, site_url):
+    """The box shows no filters: Pagefind must not fetch them, nor count them on every search."""
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    search(page, site_url, "veranderboekhouding")
+    page.locator(RESULT_TITLES).first.wait_for()
+    assert any(path.endswith(".pf_index") for path in requested)  # it really searched the index
+    assert [path for path in requested if path.endswith(".pf_filter")] == []
+    assert page.locator("#mk-search .pagefind-ui__filter-panel").count() == 0
+
+
+def test_the_index_keeps_its_filters_for_other_uses(site_dir):
+    """Other tools rely on the Pagefind filters (CONTRACT.md); only the header box leaves them out."""
+    assert list((site_dir / "pagefind" / "filter").glob("*.pf_filter"))
+
+
 def test_header_search_is_keyboard_usable(page, site_url):
     box = search(page, site_url, "veranderboekhouding")
     links = page.locator("#mk-search .pagefind-ui__result-link")

@@ -8,6 +8,8 @@
   var root = document.querySelector("[data-mk-search]");
   if (!root) return;
   var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI);
+  // Pagefind's module without its filters: see pagefind-zonder-filters/pagefind.js.
+  var withoutFilters = new URL("../assets/js/pagefind-zonder-filters/", bundle);
   var status = root.querySelector("[data-mk-search-status]");
   var HIGHLIGHT = "highlight";
   var SEARCHING = "Zoeken naar '[SEARCH_TERM]'…";
@@ -48,7 +50,7 @@
     /* global PagefindUI */
     new PagefindUI({
       element: "#mk-search",
-      bundlePath: bundle.href,
+      bundlePath: withoutFilters.href,
       // Result links start from the site's root folder, also when it is not the domain root.
       baseUrl: bundle.pathname.replace(/pagefind\/$/, ""),
       showSubResults: true,
