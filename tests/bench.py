@@ -515,6 +515,10 @@ De eerste meting (23 november 2026) haalde een paar doelen niet. Daarna verander
 - De Markdown in de YAML-bestanden zetten we om met markdown-it-py (CommonMark, zoals
   GitHub). Dat is sneller, en een lijst onder een genummerde stap (zoals bij RASCI) komt
   nu goed op de pagina.
+- De zoekbalk bovenaan haalt de filters van de zoekindex niet meer op. Hij toont geen
+  filters, maar Pagefind haalde ze toch allemaal op en telde ze daarna bij elke zoekvraag
+  over alle treffers. Bij 5 000 praktijken kostte dat 117 kB en ongeveer een halve seconde
+  per zoekvraag. De filters blijven in de index, voor wie ze wel gebruikt.
 
 Seconden hangen af van de machine: de eerste meting liep op een snellere machine dan
 latere metingen. Vergelijk bij de build daarom vooral de verhouding met de kale build; die
