@@ -95,3 +95,15 @@ def test_newer_pagefind_is_mentioned_only_while_an_older_one_is_measured(monkeyp
     monkeypatch.setattr(bench, "pagefind_version", lambda: newer)
     missed = bench.still_missed([_row(100), _row(5000, first_ms=700.0)])
     assert "Eerste zoekvraag" in missed and "npm" not in missed
+
+
+def test_pair_ratio_is_shown_next_to_the_judged_ratio_without_a_verdict():
+    from tests.bench import table
+
+    rows = [_row(100), _row(5000, build_s=13.0)]  # fastest of each: 13 / 6 = 2.17
+    rows[-1].pair_ratios = [1.5, 1.9, 2.4]
+    cells = table(rows)
+    pair = next(row for row in cells if row[0].startswith("Dezelfde verhouding per paar"))
+    assert pair[-2:] == ["1,90×", ""]  # the middle pair; no target, so no verdict
+    assert pair[-3] == "–"  # a row without pairs says so instead of inventing a figure
+    assert _verdicts(cells)["Build ten opzichte van de kale build"] == "**nee**"
