@@ -60,7 +60,36 @@ class Catalogue:
                     if other is not None:
                         links[r.key][target].add(other.key)
                         links[other.key][r.collection.name].add(r.key)
+            for _, (_, other) in self._item_links(r):
+                links[r.key][other.collection.name].add(other.key)
+                links[other.key][r.collection.name].add(r.key)
         return links
+
+    def _item_links(self, record: Record):
+        """((list field, sub-field), (item, linked record)) for lists inside items, such as a meeting's tools."""
+        for (field, sub), target in self.schemas[record.collection.name].item_references().items():
+            for item in record.get(field, []):
+                for other_id in (item.get(sub) or []) if isinstance(item, dict) else []:
+                    other = self.get(target, other_id)
+                    if other is not None:
+                        yield (field, sub), (item, other)
+
+    def item_related(self, item: dict, collection: str, sub: str = "tools") -> list[Record]:
+        """The records one list item names (a meeting's tools), in the editor's order."""
+        return [r for r in (self.get(collection, i) for i in item.get(sub) or []) if r is not None]
+
+    @cached_property
+    def _meetings(self) -> dict[tuple[str, str], list[tuple[Record, int, dict]]]:
+        found: dict = defaultdict(list)
+        for fase in self.by_collection["routekaart"]:
+            for position, meeting in enumerate(fase.get("bijeenkomsten", []), 1):
+                for tool in self.item_related(meeting, "tools"):
+                    found[tool.key].append((fase, position, meeting))
+        return found
+
+    def meetings_with(self, record: Record) -> list[tuple[Record, int, dict]]:
+        """(fase, position, meeting) for every routekaart meeting that names this tool."""
+        return self._meetings.get(record.key, [])
 
     def related(self, record: Record, collection: str) -> list[Record]:
         """Records of `collection` linked to `record`, whichever side named the link."""

@@ -24,7 +24,7 @@ from .schema import BY_NAME, COLLECTIONS, Collection
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-SHOWN_APART = {"id", "titel", "samenvatting", "bronnen", "bijgewerkt", "aliassen", "kern", "cluster", "volgorde", "nummer", "wijk", "pilotwijk", "soort", "gemeente", "regio", "status", "periode", "contact"}
+SHOWN_APART = {"id", "titel", "samenvatting", "bronnen", "bijgewerkt", "aliassen", "kern", "cluster", "volgorde", "nummer", "wijk", "pilotwijk", "soort", "gemeente", "regio", "status", "status_bron", "periode", "contact"}
 
 
 @dataclass

@@ -121,24 +121,39 @@ class Field:
 
 @dataclass(frozen=True)
 class LinkTable:
-    """The rows of one array field: (record id, position, value or sub-fields)."""
+    """The rows of one array field: (record id, position, value or sub-fields).
+
+    A list inside the items of another list (a meeting's `tools` inside `bijeenkomsten`)
+    gets its own table, with `parent` set: one row per value, keyed by the position of the
+    item and the position of the value in the item's list.
+    """
 
     collection: Collection
     field: Field
+    parent: Field | None = None
 
     @property
     def name(self) -> str:
-        return f"{self.collection.name}-{self.field.name}"
+        return f"{self.collection.name}-{self.veld.replace('.', '-')}"
+
+    @property
+    def veld(self) -> str:
+        """The field as editors write it in messages: `tools`, or `bijeenkomsten.tools`."""
+        return f"{self.parent.name}.{self.field.name}" if self.parent else self.field.name
 
     def descriptor(self) -> dict:
         owner = self.collection.singular
         fields = [
             {"name": owner, "type": "string", "title": self.collection.label_singular, "constraints": {"required": True}},
-            {"name": "positie", "type": "integer", "title": "Positie in de lijst", "constraints": {"required": True, "minimum": 1}},
+            {"name": "positie", "type": "integer", "title": "Positie in de lijst" if not self.parent else f"Positie in de lijst '{self.parent.title}'", "constraints": {"required": True, "minimum": 1}},
         ]
+        key = [owner, "positie"]
+        if self.parent:
+            fields.append({"name": "subpositie", "type": "integer", "title": f"Positie in de lijst '{self.field.title}'", "constraints": {"required": True, "minimum": 1}})
+            key.append("subpositie")
         fks = [{"fields": [owner], "reference": {"resource": self.collection.name, "fields": ["id"]}}]
         if self.field.item_fields:
-            fields += [f.frictionless_descriptor() for f in self.field.item_fields]
+            fields += [f.frictionless_descriptor() for f in self.field.item_fields if not f.is_list]
         else:
             value = {"name": "waarde", "type": "string", "title": self.field.title, "constraints": {"required": True, **self.field.item_constraints}}
             if self.field.enum:
@@ -148,9 +163,9 @@ class LinkTable:
                 fks.append({"fields": ["waarde"], "reference": {"resource": self.field.references, "fields": ["id"]}})
         return {
             "title": f"{self.collection.label}: {self.field.title}",
-            "description": f"Eén rij per waarde in het veld '{self.field.name}' van {self.collection.label.lower()}.",
+            "description": f"Eén rij per waarde in het veld '{self.veld}' van {self.collection.label.lower()}.",
             "fields": fields,
-            "primaryKey": [owner, "positie"],
+            "primaryKey": key,
             "foreignKeys": fks,
         }
 
@@ -181,7 +196,11 @@ class Schema:
 
     @property
     def link_tables(self) -> tuple[LinkTable, ...]:
-        return tuple(LinkTable(self.collection, f) for f in self.list_fields)
+        tables = []
+        for f in self.list_fields:
+            tables.append(LinkTable(self.collection, f))
+            tables += [LinkTable(self.collection, sub, parent=f) for sub in f.item_fields if sub.is_list]
+        return tuple(tables)
 
     def main_descriptor(self) -> dict:
         d = {k: v for k, v in self.descriptor.items() if k not in ("fields", "name")}
@@ -197,6 +216,10 @@ class Schema:
         refs = self.scalar_references()
         refs.update({f.name: f.references for f in self.list_fields if f.references})
         return refs
+
+    def item_references(self) -> dict[tuple[str, str], str]:
+        """(list field, sub-field) -> collection, for lists inside list items such as a meeting's tools."""
+        return {(f.name, sub.name): sub.references for f in self.list_fields for sub in f.item_fields if sub.references}
 
 
 @dataclass(frozen=True)

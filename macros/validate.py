@@ -175,6 +175,10 @@ def _read_mapping_item(record: Record, field: Field, node: yaml.Node, position: 
             continue
         if _is_null(sub):
             continue
+        if subfield.is_list:
+            value[key.value], found = _read_item_list(record, veld, subfield, sub, position)
+            problems += found
+            continue
         text, problem = scalar_cell(sub, subfield)
         if problem:
             record.unreadable.add((veld, position))
@@ -182,6 +186,22 @@ def _read_mapping_item(record: Record, field: Field, node: yaml.Node, position: 
         else:
             value[key.value] = text
     return value, problems
+
+
+def _read_item_list(record: Record, veld: str, field: Field, node: yaml.Node, position: int) -> tuple[list, list[Problem]]:
+    """A list inside a list item (a meeting's tools): plain values, each with its own line."""
+    if not isinstance(node, yaml.SequenceNode):
+        record.unreadable.add((veld, position))
+        return [], [Problem(record.path, line_of(node), veld, msg.expected_list(field))]
+    items, problems = [], []
+    for sub_position, item in enumerate(node.value, 1):
+        record.sub_lines[(veld, (position, sub_position))] = line_of(item)
+        text, problem = scalar_cell(item, field, in_list=True)
+        if problem:
+            record.unreadable.add((veld, (position, sub_position)))
+            problems.append(Problem(record.path, line_of(item), veld, problem))
+        items.append(text)
+    return items, problems
 
 
 def scalar_cell(node: yaml.Node, field: Field, in_list: bool = False) -> tuple[str | None, str | None]:
@@ -231,6 +251,15 @@ def flatten(records: list[Record], schemas: SchemaSet) -> dict[str, tuple[list, 
         for link in schema.link_tables:
             header, origin = _link_header(link), []
             data = [header]
+            if link.parent is not None:
+                for r in rows:
+                    for pos, item in enumerate(r.values.get(link.parent.name) or [], 1):
+                        values = item.get(link.field.name) if isinstance(item, dict) else None
+                        for sub_pos, value in enumerate(values or [], 1):
+                            data.append([r.id, str(pos), str(sub_pos), value])
+                            origin.append((r, (pos, sub_pos)))
+                tables[link.name] = (data, origin)
+                continue
             for r in rows:
                 for pos, item in enumerate(r.values.get(link.field.name) or [], 1):
                     if isinstance(item, dict):
@@ -280,15 +309,19 @@ def _table_problems(records: list[Record], schemas: SchemaSet) -> list[Problem]:
     tables = flatten(records, schemas)
     report = package(schemas, tables).validate(limit_errors=100_000)
     fields_by_table = {s.collection.name: s.by_name for s in schemas}
-    for s in schemas:
-        for link in s.link_tables:
-            fields_by_table[link.name] = {f.name: f for f in link.field.item_fields} or {"waarde": link.field}
+    links = {link.name: link for s in schemas for link in s.link_tables}
+    for link in links.values():
+        fields_by_table[link.name] = {f.name: f for f in link.field.item_fields} or {"waarde": link.field}
     problems = []
     for task in report.tasks:
         origin = tables[task.name][1]
-        link_field = next((l.field for s in schemas for l in s.link_tables if l.name == task.name), None)
+        link = links.get(task.name)
+        link_field = link.field if link is not None else None
         for error in task.errors:
-            problem = _translate(error, origin, fields_by_table[task.name], link_field)
+            if link is not None and link.parent is not None:
+                problem = _translate_item_list(error, origin, link)
+            else:
+                problem = _translate(error, origin, fields_by_table[task.name], link_field)
             if problem:
                 problems.append(problem)
     return problems
@@ -322,6 +355,24 @@ def _translate(error, origin, fields: dict[str, Field], link_field: Field | None
         veld = f"{link_field.name}.{field.name}"
     text = msg.from_frictionless(error, field, link_field if link_field is not None and not link_field.item_fields else None)
     return _at(record, veld, position, text)
+
+
+def _translate_item_list(error, origin, link: LinkTable) -> Problem | None:
+    """An error in a list inside list items (a meeting's tools), at the line of that value."""
+    row = getattr(error, "row_number", None)
+    if row is None or not 2 <= row < len(origin) + 2 or error.type == "primary-key":
+        return None
+    record, position = origin[row - 2]
+    if (link.veld, position) in record.unreadable:
+        return None
+    if error.type == "foreign-key":
+        if (error.field_names or ["waarde"])[0] != "waarde":
+            return None
+        value = error.field_cells[0] if error.field_cells else ""
+        return _at(record, link.veld, position, msg.unknown_reference(value, link.field.title, error.reference_name))
+    if getattr(error, "field_name", None) != "waarde":
+        return None
+    return _at(record, link.veld, position, msg.from_frictionless(error, link.field, link.field))
 
 
 def _at(record: Record, veld: str, position: int | None, bericht: str) -> Problem:

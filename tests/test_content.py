@@ -340,3 +340,116 @@ def test_no_sentence_is_copied_from_a_source(catalogue):
         if len(_norm(sentence).split()) >= 10 and _norm(sentence) in seed
     ]
     assert not copied, "letterlijk overgenomen zinnen:\n" + "\n".join(copied)
+
+
+# --- The routekaart as a working instrument, every claim traceable (issue 13) -----------------
+
+def test_every_kernaanpak_sits_on_the_routekaart_in_fase_3(catalogue):
+    """The routekaart: the wijkplan (fase 3) includes implementing the four kernaanpakken."""
+    for k in catalogue.by_collection["kernaanpakken"]:
+        assert "fase-3" in k.get("fases", []), f"{k.id} staat niet in fase 3"
+        assert k.get("tools") or k.get("principes"), f"{k.id} heeft geen tools of principes"
+
+
+def test_meetings_name_their_tools_and_the_tools_exist(catalogue):
+    named = 0
+    for fase in catalogue.by_collection["routekaart"]:
+        for meeting in fase.get("bijeenkomsten", []):
+            for tool in meeting.get("tools") or []:
+                assert catalogue.get("tools", tool) is not None, f"{fase.id}, {meeting['titel']}: tool {tool} bestaat niet"
+                assert tool in fase.get("tools", []), f"{fase.id}: {tool} hoort bij een bijeenkomst maar niet bij de fase"
+                named += 1
+    assert named >= 10, "te weinig bijeenkomsten noemen hun tools"
+
+
+# The tools the issue names for a meeting, as (fase, title fragment, tool).
+MEETING_TOOLS = [
+    ("fase-0", "Kick-off samenwerking", "rasci"),
+    ("fase-0", "Informatiebijeenkomst", "factor-c"),
+    ("fase-3", "Werksessie wijkplan", "din"),
+]
+
+
+@pytest.mark.parametrize("fase_id,title,tool", MEETING_TOOLS)
+def test_the_meetings_the_issue_names_have_their_tool(catalogue, fase_id, title, tool):
+    meeting = next(m for m in catalogue.get("routekaart", fase_id).get("bijeenkomsten", []) if title in m["titel"])
+    assert tool in (meeting.get("tools") or [])
+
+
+def test_a_running_practice_says_from_when_that_is(catalogue):
+    """'lopend' without a date claims more than a source from years ago can say."""
+    undated = [p.id for p in catalogue.by_collection["praktijken"] if p.get("status") == "lopend" and not p.get("status_bron")]
+    assert not undated, "praktijken die 'lopend' zijn zonder status_bron: " + ", ".join(undated)
+
+
+# Words the issue found that no source supports, per file.
+UNSUPPORTED = [
+    ("good-practices/geleen/zuydkamer.yaml", "een Huis van de Wijk"),
+    ("wijken/geleen.yaml", "een Huis van de Wijk"),
+    ("tools/din.yaml", "doelenboom"),
+    ("tools/financieringsstromen-quiz.yaml", "vaak pas dan"),
+    ("tools/micro-analyse.yaml", "vaak pas dan"),
+    ("tools/leersessie-binnen-buitenkring.yaml", "beginnen met een voorbeeld"),
+    ("tools/monitorvragen-wijzer-in-de-wijk.yaml", "beoordelaar"),
+    ("routekaart/fase-5.yaml", "geen eindpunt"),
+]
+
+
+@pytest.mark.parametrize("rel,phrase", UNSUPPORTED)
+def test_claims_the_sources_do_not_make_are_gone(rel, phrase):
+    assert phrase.casefold() not in (ROOT / "data" / rel).read_text("utf-8").casefold()
+
+
+def test_no_tool_says_a_maker_does_not_name_the_source(catalogue):
+    wrong = [t.id for t in catalogue.by_collection["tools"] if "maker noemt de bron niet" in (t.get("herkomst") or "")]
+    assert not wrong, "'Een maker noemt de bron niet' zegt het omgekeerde van wat bedoeld is: " + ", ".join(wrong)
+
+
+def test_the_monitoring_tool_does_not_take_the_programme_name_as_alias(catalogue):
+    aliases = [a.casefold() for a in catalogue.get("tools", "monitorvragen-wijzer-in-de-wijk").get("aliassen", [])]
+    assert "wijzer in de wijk" not in aliases
+
+
+SEED_FILES = {
+    "routekaart": "000_28224bdf49775196.txt",
+    "brochure": "001_5c4492eb579eb830.txt",
+    "robuust": "002_333c0bfc07bfd770.txt",
+    "wijzer-in-de-wijk": "003_dbe6c7f4951c1f44.txt",
+    "pluswijken-web": "004_ba12861a74b15a78.txt",
+}
+SECTION_PARTS = re.compile(r"\s+[–/]\s+|[:;,()]|\s+en\s+")
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, accents folded, and the OCR noise in 'PlusWIJken' ('PlusWliJken',
+    'PlusWIiJkaanpak') undone, so a heading matches however the extraction broke its layout."""
+    text = re.sub(r"plusw[il|]+j", "pluswij", text.casefold())
+    return _norm(text).replace(" ", "")
+
+
+def section_parts(sectie: str) -> list[str]:
+    """The headings a `sectie` names: 'Borging – Financiering: #Hoe dan? en Wat is behulpzaam?'
+    names 'Borging', 'Financiering', '#Hoe dan?' and 'Wat is behulpzaam?'."""
+    return [p.strip() for p in SECTION_PARTS.split(sectie) if len(_squash(p)) >= 2]
+
+
+def test_section_parts_split_a_citation_into_its_headings():
+    assert section_parts("Borging – Financiering: #Hoe dan? en Wat is behulpzaam?") == ["Borging", "Financiering", "#Hoe dan?", "Wat is behulpzaam?"]
+    assert _squash("De PlusWIiJkaanpak") == _squash("de PlusWIJkaanpak")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="bronteksten (seeds) niet beschikbaar")
+def test_every_cited_section_exists_in_the_source_it_names(catalogue):
+    """A `bronnen` entry with a document must name headings that occur in that document."""
+    seeds = {doc: _squash(re.sub(r"-\s*\n\s*", "", (SEEDS / name).read_text("utf-8"))) for doc, name in SEED_FILES.items()}
+    assert set(seeds) == set(catalogue.schemas.vocabularies["documenten"])
+    wrong = []
+    for r in catalogue.records:
+        for i, bron in enumerate(r.get("bronnen", []), start=1):
+            doc, sectie = bron.get("document"), bron.get("sectie") or ""
+            if not doc:
+                continue
+            absent = [part for part in section_parts(sectie) if _squash(part) not in seeds[doc]]
+            if absent:
+                wrong.append(f"{_label(r)} bron {i} ({doc}): {absent}")
+    assert not wrong, "secties die niet in het genoemde brondocument staan:\n" + "\n".join(wrong)

@@ -45,7 +45,7 @@ def test_every_schema_field_is_explained_and_required_ones_are_filled(data_copy)
             assert field["name"] in values, field["name"]
         else:
             assert field["name"] not in values and re.search(rf"^# {field['name']}:", text, re.M), field["name"]
-    assert "Kies uit: idee, lopend, afgerond, gestopt." in text
+    assert "Kies uit: idee, lopend, afgerond, gestopt, onbekend." in text
 
 
 def test_a_new_required_schema_field_is_filled_validly(data_copy):

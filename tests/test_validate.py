@@ -115,7 +115,7 @@ CASES = {
     ),
     "enum": (
         practice(status="status: lopnd"),
-        [f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt"],
+        [f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt, onbekend"],
     ),
     "enum in a list": (
         GOOD.replace("  - samenwerking", "  - samenwerken\n  - bestaat-niet"),
@@ -258,7 +258,7 @@ def test_cli_prints_every_problem_and_exits_1(tmp_path):
     run = run_cli(data)
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
-        f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt",
+        f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt, onbekend",
         f"{P}:25: periode: YAML leest 'no' als een ja/nee-waarde, niet als tekst — zet de waarde tussen aanhalingstekens: \"no\"",
     ]
 
@@ -267,3 +267,56 @@ def test_real_data_is_valid():
     result = validate(ROOT / "data", root=ROOT)
     assert [str(p) for p in result.problems] == []
     assert len(result.records) > 50
+
+
+# --- A meeting's tools (bijeenkomsten[].tools): references inside list items (issue 13) ----------
+
+FASE = "routekaart/fase-0.yaml"
+FASE_GOOD = (FIXTURE / FASE).read_text("utf-8")
+F = f"data/{FASE}"
+
+
+def _fase_with_meeting_tools(tools_yaml: str) -> str:
+    return FASE_GOOD.replace("    doel: Niets.\n", "    doel: Niets.\n" + tools_yaml)
+
+
+def test_meeting_tools_that_exist_are_fine(tmp_path):
+    assert problems(tmp_path, FASE, _fase_with_meeting_tools("    tools:\n      - testtool-nep\n")) == []
+
+
+def test_meeting_tool_that_does_not_exist_is_reported_at_its_own_line(tmp_path):
+    content = _fase_with_meeting_tools("    tools:\n      - testtool-nep\n      - bestaat-niet\n")
+    assert problems(tmp_path, FASE, content) == [
+        f"{F}:13: bijeenkomsten.tools: 'bestaat-niet' bestaat niet in tools — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Tools voor deze bijeenkomst'"
+    ]
+
+
+def test_meeting_tools_must_be_a_list_of_plain_ids(tmp_path):
+    content = _fase_with_meeting_tools("    tools: testtool-nep\n")
+    assert problems(tmp_path, FASE, content) == [
+        f"{F}:11: bijeenkomsten.tools: hier hoort een lijst (Tools voor deze bijeenkomst) — zet elke waarde op een eigen regel die begint met '- '"
+    ]
+    content = _fase_with_meeting_tools("    tools:\n      - [testtool-nep]\n      - \"\"\n")
+    found = problems(tmp_path / "b", FASE, content)
+    assert found == [
+        f"{F}:12: bijeenkomsten.tools: elk item in deze lijst moet één tekst zijn — schrijf per regel '- tekst'",
+        f"{F}:13: bijeenkomsten.tools: dit item is leeg — vul het in: tools die bij een onderdeel van deze bijeenkomst helpen (id's van tools), alleen waar een bron het verband legt.",
+    ]
+
+
+def test_meeting_tools_get_their_own_link_table_with_a_foreign_key():
+    from macros.schema import load_schemas
+
+    tables = {t.name: t for t in load_schemas(SCHEMA)["routekaart"].link_tables}
+    nested = tables["routekaart-bijeenkomsten-tools"].descriptor()
+    assert [f["name"] for f in nested["fields"]] == ["fase", "positie", "subpositie", "waarde"]
+    assert {"fields": ["waarde"], "reference": {"resource": "tools", "fields": ["id"]}} in nested["foreignKeys"]
+    assert "tools" not in [f["name"] for f in tables["routekaart-bijeenkomsten"].descriptor()["fields"]]
+
+
+def test_kernaanpak_fases_must_exist(tmp_path):
+    rel = "kernaanpakken/testaanpak-nep.yaml"
+    good = (FIXTURE / rel).read_text("utf-8")
+    content = good.replace("bijgewerkt:", "fases:\n  - fase-0\n  - fase-9\nbijgewerkt:")
+    found = problems(tmp_path, rel, content)
+    assert len(found) == 1 and "fases: 'fase-9' bestaat niet in routekaart" in found[0], found
