@@ -19,7 +19,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 of 3.13 ontbreekt (gezocht: $(PYTHONS); kies een andere met PYTHON=...)"; exit 1; }
-	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' || { echo "$(PYTHON) is geen Python 3.11, 3.12 of 3.13"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null || { echo "$(PYTHON) start niet of is geen Python 3.11, 3.12 of 3.13"; exit 1; }
 
 # Installs exactly the versions in requirements.lock, each checked against its hash
 # (pyproject.toml keeps the ranges; `make lock` turns them into new pins).
