@@ -11,11 +11,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+# The W3C Nu HTML checker, from the npm package vnu-jar (a Java program), kept in .cache/.
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
+export MENUKAART_VNU := $(CURDIR)/$(VNU_JAR)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test bench nieuw clean chromium lock python
+.PHONY: serve build validate test bench nieuw clean chromium lock python java
 
 python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 of 3.13 ontbreekt (gezocht: $(PYTHONS); kies een andere met PYTHON=...)"; exit 1; }
@@ -46,7 +50,15 @@ serve: validate
 chromium:
 	@test -x $(CHROMIUM) || { echo "chromium installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
 
-test: $(STAMP) chromium
+java:
+	@command -v java >/dev/null || { echo "Java installeren (Debian-pakket default-jre-headless)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless) >/dev/null; }
+
+# --ignore-scripts: the package's install script would download a Java runtime; Debian's is used.
+$(VNU_JAR): | java
+	@command -v npm >/dev/null || { echo "npm installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm) >/dev/null; }
+	npm install --prefix .cache/vnu-$(VNU_VERSION) --no-save --no-audit --no-fund --ignore-scripts --silent vnu-jar@$(VNU_VERSION)
+
+test: $(STAMP) chromium $(VNU_JAR)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) chromium
