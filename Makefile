@@ -25,10 +25,13 @@ python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 of 3.13 ontbreekt (gezocht: $(PYTHONS); kies een andere met PYTHON=...)"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null || { echo "$(PYTHON) start niet of is geen Python 3.11, 3.12 of 3.13"; exit 1; }
 
+# Ubuntu and Debian ship `venv` apart (python3.12-venv, …): as root we install it, otherwise say how.
+VENV_HELP = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then echo "$(PYTHON)-venv installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PYTHON)-venv) >/dev/null && $(PYTHON) -m venv $(VENV); else echo "Installeer eerst venv voor $(PYTHON): sudo apt install $(PYTHON)-venv"; exit 1; fi
+
 # Installs exactly the versions in requirements.lock, each checked against its hash
 # (pyproject.toml keeps the ranges; `make lock` turns them into new pins).
 $(STAMP): $(LOCK) pyproject.toml | python
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); $(VENV_HELP); }
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	@touch $@
 
