@@ -60,7 +60,7 @@ def on_files(files, config):
             raise PluginError(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt — haal het bestand weg")
         files.append(File.generated(config, page.src_uri, content=front_matter(page)))  # no Markdown: nothing to convert
         _state["pages"][page.src_uri] = page
-    _state["dates"] = {**publish.git_dates(ROOT), **publish.generated_dates(list(_state["pages"].values()), _state["catalogue"])}
+    _state["dates"] = {**publish.git_dates(ROOT), **publish.generated_dates(list(_state["pages"].values()), _state["catalogue"], builder.history)}
     return files
 
 

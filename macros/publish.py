@@ -20,12 +20,16 @@ IMAGE_FOLDER = "assets/delen"  # one PNG per kind of page (macros/share_image.py
 SITE_KIND = "site"
 
 
-def generated_dates(pages: list[Page], catalogue: Catalogue) -> dict[str, str]:
-    """src_uri -> YYYY-MM-DD for generated pages: a record's `bijgewerkt`, an overview's newest one."""
+def generated_dates(pages: list[Page], catalogue: Catalogue, history=None) -> dict[str, str]:
+    """src_uri -> YYYY-MM-DD for generated pages: a record's `bijgewerkt`, an overview's newest one.
+
+    A record without `bijgewerkt` takes the last commit of its data file (macros/history.py).
+    """
+    history = history or (lambda path: [])
     dates = {}
     for page in pages:
         if page.record is not None:
-            day = page.record.get("bijgewerkt")
+            day = page.record.get("bijgewerkt") or next((h["date"] for h in history(page.record.path)), "")
         elif page.src_uri == "data/index.md":
             day = max((r.get("bijgewerkt") or "" for r in catalogue.records), default="")
         else:

@@ -419,3 +419,15 @@ def test_make_picks_the_first_working_python(tmp_path, working, chosen):
         assert "Python 3.11, 3.12 of 3.13 ontbreekt" in real.stdout
     override = subprocess.run(["make", "-n", "python"], cwd=ROOT, env={**env, "PYTHON": "mijn-python"}, capture_output=True, text=True)
     assert 'test -n "mijn-python"' in override.stdout
+
+
+def test_a_record_without_bijgewerkt_takes_the_date_of_its_last_commit(catalogue):
+    record = next(r for r in catalogue.by_collection["tools"])
+    bare = type(record)(record.collection, record.path, {k: v for k, v in record.values.items() if k != "bijgewerkt"}, record.lines)
+    from macros.pages import Page
+
+    pages = [Page("tools/x.md", "x", "", "", bare), Page("tools/y.md", "y", "", "", record)]
+    history = {record.path: [{"date": "2025-02-03", "message": "nieuw"}, {"date": "2024-01-01", "message": "oud"}]}.get
+    dates = publish.generated_dates(pages, catalogue, lambda path: history(path) or [])
+    assert dates == {"tools/x.md": "2025-02-03", "tools/y.md": record.get("bijgewerkt")}
+    assert "tools/x.md" not in publish.generated_dates(pages, catalogue)  # no date at all: MkDocs' build date stays
