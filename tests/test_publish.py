@@ -429,3 +429,30 @@ def test_a_record_without_bijgewerkt_takes_the_date_of_its_last_commit(catalogue
     dates = publish.generated_dates(pages, catalogue, lambda path: history(path) or [])
     assert dates == {"tools/x.md": "2025-02-03", "tools/y.md": record.get("bijgewerkt")}
     assert "tools/x.md" not in publish.generated_dates(pages, catalogue)  # no date at all: MkDocs' build date stays
+
+
+# ---------------------------------------------------------------- the lock file
+
+
+def test_lock_file_pins_every_dependency_within_its_range_with_hashes():
+    """A dependency added to pyproject.toml without `make lock` would never be installed."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    lock = (ROOT / "requirements.lock").read_text("utf-8")
+    pins: dict[str, list[str]] = {}
+    for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", lock, re.M):
+        pins.setdefault(canonicalize_name(name), []).append(version)
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", lock)
+    assert all("--hash=sha256:" in b for b in blocks if re.match(r"[A-Za-z0-9]", b)), "every pin needs its hashes"
+    for line in project["dependencies"] + project["optional-dependencies"]["test"]:
+        requirement = Requirement(line)
+        versions = pins.get(canonicalize_name(requirement.name))
+        assert versions, f"{requirement.name} ontbreekt in requirements.lock: draai `make lock`"
+        assert all(requirement.specifier.contains(v, prereleases=True) for v in versions), (line, versions)
+    mkdocs = Requirement(next(d for d in project["dependencies"] if d.startswith("mkdocs>")))
+    material = Requirement(next(d for d in project["dependencies"] if d.startswith("mkdocs-material")))
+    assert not mkdocs.specifier.contains("2.0") and not material.specifier.contains("9.7.9") and not material.specifier.contains("10.0")
