@@ -1,23 +1,45 @@
 # Menukaart — every target installs what it needs; nothing relies on a step done by hand.
 SHELL := /bin/bash
-PYTHON ?= python3.11
+# The first of python3.11, python3.12, python3.13 that runs (a pyenv shim of a version that is
+# not enabled exists but fails, so each candidate is run, not just looked up); PYTHON=… overrides.
+PYTHONS := python3.11 python3.12 python3.13
+ifndef PYTHON
+PYTHON := $(firstword $(foreach p,$(PYTHONS),$(shell $(p) -c '' >/dev/null 2>&1 && echo $(p))))
+endif
+LOCK := requirements.lock
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+# The W3C Nu HTML checker, from the npm package vnu-jar (a Java program), kept in .cache/.
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu-$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
+export MENUKAART_VNU := $(CURDIR)/$(VNU_JAR)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test bench nieuw clean chromium
+.PHONY: serve build validate test bench nieuw clean chromium lock python java
 
-$(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ontbreekt (gezocht: $(PYTHON))"; exit 1; }
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))' > $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 of 3.13 ontbreekt (gezocht: $(PYTHONS); kies een andere met PYTHON=...)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null || { echo "$(PYTHON) start niet of is geen Python 3.11, 3.12 of 3.13"; exit 1; }
+
+# Ubuntu and Debian ship `venv` apart (python3.12-venv, …): as root we install it, otherwise say how.
+VENV_HELP = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then echo "$(PYTHON)-venv installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PYTHON)-venv) >/dev/null && $(PYTHON) -m venv $(VENV); else echo "Installeer eerst venv voor $(PYTHON): sudo apt install $(PYTHON)-venv"; exit 1; fi
+
+# Installs exactly the versions in requirements.lock, each checked against its hash
+# (pyproject.toml keeps the ranges; `make lock` turns them into new pins).
+$(STAMP): $(LOCK) pyproject.toml | python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); $(VENV_HELP); }
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	@touch $@
+
+# Refreshes requirements.lock from the ranges in pyproject.toml, for Python 3.11–3.13 at once
+# (uv's universal mode writes markers where versions differ). uv lives in its own venv in .cache/.
+lock: | python
+	@test -x .cache/uv/bin/uv || { $(PYTHON) -m venv .cache/uv && .cache/uv/bin/python -m pip install --quiet "uv>=0.9,<1"; }
+	.cache/uv/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --quiet --output-file $(LOCK)
 
 validate: $(STAMP)
 	@$(BIN)/python -m macros.cli $(FILES)
@@ -31,7 +53,15 @@ serve: validate
 chromium:
 	@test -x $(CHROMIUM) || { echo "chromium installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
 
-test: $(STAMP) chromium
+java:
+	@command -v java >/dev/null || { echo "Java installeren (Debian-pakket default-jre-headless)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless) >/dev/null; }
+
+# --ignore-scripts: the package's install script would download a Java runtime; Debian's is used.
+$(VNU_JAR): | java
+	@command -v npm >/dev/null || { echo "npm installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm) >/dev/null; }
+	npm install --prefix .cache/vnu-$(VNU_VERSION) --no-save --no-audit --no-fund --ignore-scripts --silent vnu-jar@$(VNU_VERSION)
+
+test: $(STAMP) chromium $(VNU_JAR)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) chromium

@@ -1,8 +1,9 @@
 """An Atom feed (RFC 4287) of new and updated good practices, written to /feed.xml.
 
 Built with ElementTree, so every title and summary is XML-escaped by the serialiser,
-never by hand. Without a configured site address the links stay relative; feed readers
-resolve them against the feed's own address (/feed.xml sits at the site root). Entry ids
+never by hand. With the site's address (SITE_URL) every link is absolute and the feed
+carries it as xml:base; without it the links stay relative and feed readers resolve them
+against the feed's own address (/feed.xml sits at the site root). Entry ids
 are name-based UUIDs of the record's path: stable across builds and hosts.
 """
 from __future__ import annotations
@@ -53,7 +54,10 @@ def build_feed(catalogue: Catalogue, site_url: str = "", limit: int = LIMIT) -> 
         return el
 
     practices = recent_practices(catalogue, limit)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+    root_attrs = {"{http://www.w3.org/XML/1998/namespace}lang": "nl"}
+    if base:  # the links below are absolute already; xml:base states the base for any reader that resolves
+        root_attrs["{http://www.w3.org/XML/1998/namespace}base"] = base
+    feed = ET.Element(f"{{{ATOM}}}feed", root_attrs)
     sub(feed, "title", FEED_TITLE)
     sub(feed, "subtitle", "Good practices uit de wijken van het lerend netwerk PlusWIJken.")
     sub(feed, "id", uuid.uuid5(ID_NAMESPACE, "feed").urn)

@@ -29,6 +29,7 @@ from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
 from macros import csp  # noqa: E402
 from macros import submission_form  # noqa: E402
+from macros import publish, share_image  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
@@ -59,7 +60,14 @@ def on_files(files, config):
             raise PluginError(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt — haal het bestand weg")
         files.append(File.generated(config, page.src_uri, content=front_matter(page)))  # no Markdown: nothing to convert
         _state["pages"][page.src_uri] = page
+    _state["dates"] = {**publish.git_dates(ROOT), **publish.generated_dates(list(_state["pages"].values()), _state["catalogue"], builder.history)}
     return files
+
+
+def on_pre_page(page, config, files):
+    """The sitemap's <lastmod>: a record's `bijgewerkt`, a hand-written page's last commit."""
+    page.update_date = _state.get("dates", {}).get(page.file.src_uri, page.update_date)
+    return page
 
 
 def front_matter(page: Page) -> str:
@@ -82,7 +90,28 @@ def on_env(env, config, files):
     rendered: dict = {}  # per build: a rebuild under `make serve` starts afresh
     env.globals["menukaart_sidebars"] = lambda page, nav, render: _sidebars(rendered, page, nav, render)
     env.globals["menukaart_per_depth"] = lambda block, base_url, render: _per_depth(rendered, block, base_url, render)
+    env.globals["menukaart_share"] = lambda page: Markup(_share_tags(page, config))
     return env
+
+
+def _share_tags(page, config) -> str:
+    """Open Graph / Twitter tags from plain text (macros/publish.py escapes them)."""
+    site_url = config.site_url or ""
+    page = page if isinstance(page, MkDocsPage) else None  # 404.html has no page
+    generated = _state["pages"].get(page.file.src_uri) if page else None
+    kind = generated.record.collection.name if generated and generated.record else publish.SITE_KIND
+    if generated is not None:
+        title, description = generated.title, generated.description
+    elif page is not None:  # hand-written: front matter may hold entities, so unescape before escaping once
+        title = html.unescape(str(config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name))
+        description = html.unescape(str(page.meta.get("description") or ""))
+    else:
+        title, description = "Pagina niet gevonden", ""
+    return publish.share_tags(
+        title=title, description=description or config.site_description, site_name=config.site_name,
+        url=page.canonical_url if page and site_url else "", image=publish.image_url(site_url, kind),
+        image_alt=share_image.alt_text(kind), article=kind != publish.SITE_KIND,
+    )
 
 
 def _per_depth(rendered: dict, block: str, base_url: str, render) -> str:
@@ -134,6 +163,8 @@ def on_post_build(config):
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
         feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
         submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
+        share_image.write_images(site)  # og:image, one per kind of page
+        (site / "robots.txt").write_text(publish.robots_txt(config.site_url or ""), "utf-8")
         missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
         if missing:
             raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")

@@ -107,7 +107,7 @@ def test_deploy_runs_on_push_to_main_with_the_pages_actions():
     uses = [step.get("uses", "").split("@")[0] for _, step in steps(workflow)]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     build = workflow["jobs"]["bouwen"]
-    assert "permissions" not in build  # inherits the read-only top level
+    assert all(v in ("read", "none") for v in build.get("permissions", {}).values())  # the build job writes nothing
     assert any(step.get("run") == "make build" for step in build["steps"])
     assert workflow["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
 
@@ -202,3 +202,27 @@ def test_contributing_explains_the_routes_and_the_label():
     text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
     for must in ("/indienen/", "make nieuw", "praktijk-melden", LABEL, "bron", "toestemming", "privé"):
         assert must in text, must
+
+
+# ---------------------------------------------------------------- publishing (issue 14)
+
+
+def test_deploy_builds_with_the_address_pages_reports():
+    build = by_name("publiceren.yml")["jobs"]["bouwen"]
+    names = [step.get("uses", "").split("@")[0] for step in build["steps"]]
+    (pages,) = [step for step in build["steps"] if step.get("uses", "").startswith("actions/configure-pages@")]
+    (make,) = [step for step in build["steps"] if step.get("run") == "make build"]
+    assert names.index("actions/configure-pages") < build["steps"].index(make)
+    assert make["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert build["permissions"].get("pages") == "read"
+
+
+def test_pull_requests_are_checked_on_the_lowest_and_highest_python():
+    job = by_name("controle.yml")["jobs"]["data-en-site"]
+    versions = job["strategy"]["matrix"]["python"]
+    project = __import__("tomllib").loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["requires-python"] == ">=3.11,<3.14"
+    assert versions == ["3.11", "3.13"]
+    (setup,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
+    assert setup["with"]["python-version"] == "${{ matrix.python }}"
+    assert job["env"]["PYTHON"] == "python${{ matrix.python }}"  # make takes this one, not the runner's own
