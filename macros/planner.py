@@ -82,8 +82,8 @@ def _fase(record: Record, tools_known: set[str]) -> dict:
 
 def _source(b: dict) -> dict:
     out = {"t": b.get("titel", "")}
-    if b.get("url"):
-        out["u"] = b["url"]  # https: or mailto: only (schema pattern, checked by validate)
+    if str(b.get("url", "")).startswith(("https:", "mailto:")):
+        out["u"] = b["url"]  # the schema allows only these; checked again, it becomes a link
     if b.get("sectie"):
         out["s"] = b["sectie"]
     return out

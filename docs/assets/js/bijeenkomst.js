@@ -167,7 +167,7 @@
 
     function totalText() {
       var s = P.schedule(plan);
-      var text = "Totaal: " + P.duration(s.total);
+      var text = "Totaal: " + s.total + (s.total === 1 ? " minuut" : " minuten") + (s.total >= 60 ? " (" + P.duration(s.total) + ")" : "");
       if (s.end) text += ", van " + s.start + " tot " + s.end;
       return text + ".";
     }
@@ -362,6 +362,7 @@
         if (t && slots[i]) t.textContent = slots[i].start ? slots[i].start + "–" + slots[i].end : "";
       });
       total.textContent = totalText();
+      total.setAttribute("data-plan-minuten", String(P.totalMinutes(plan)));
     }
 
     var handoutTimer = null;
@@ -696,12 +697,16 @@
           return;
         }
         made.punten = made.punten.filter(function (r) { return !r.tool || tools[r.tool]; });
-        replace(made, "De agenda van ‘" + f.m[made.bijeenkomst - 1].t + "’ staat klaar. Vul de minuten in en zet de punten in de goede volgorde.");
+        var name = f.m[made.bijeenkomst - 1].t;
+        replace(made, made.punten.length
+          ? "De agenda van ‘" + name + "’ staat klaar. Vul de minuten in en zet de punten in de goede volgorde."
+          : "De routekaart geeft voor ‘" + name + "’ geen agendapunten. Voeg ze hieronder zelf toe.");
         return;
       }
       plan = stored;
       hideNotice();
       render();
+      try { history.replaceState(null, "", shareUrl()); } catch (e) { /* file:// and the like */ }
     }
 
     box.hidden = false;
