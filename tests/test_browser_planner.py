@@ -398,3 +398,35 @@ def test_decode_refuses_damaged_and_hand_edited_codes(page):
     }""")
     assert outcomes.pop("ok") == 10
     assert outcomes == {k: "PlanError" for k in outcomes}, outcomes
+
+
+def test_tools_a_meeting_names_become_rows_with_their_werkblad(page, site_url):
+    """bijeenkomsten[].tools (optional in the data) reaches the plan: here planner.json is
+    given a tool for the first fase 1 meeting, as the build writes it once the data names one."""
+    def with_tool(route):
+        data = route.fetch().json()
+        fase = next(f for f in data["fases"] if f["id"] == "fase-1")
+        assert fase["m"][0]["k"] == [] or fase["m"][0]["k"]  # the field is always there
+        fase["m"][0]["k"] = [TOOL]
+        route.fulfill(json=data)
+
+    page.route("**/bijeenkomst/planner.json", with_tool)
+    points = agenda_points(fase_meetings("fase-1")[0]["agenda"])
+    from_meeting(page, site_url, 1)
+    expect(rows(page)).to_have_count(len(points) + 1)
+    last = rows(page).last
+    expect(last.locator("select[name=tool]")).to_have_value(TOOL)
+    expect(page.locator(f"[data-plan-werkblad={TOOL}]")).to_have_count(1)
+    stored = json.loads(page.evaluate("k => localStorage.getItem(k)", KEY))
+    assert stored["punten"][-1]["tool"] == TOOL and stored["punten"][-1]["titel"] == ""
+
+
+def test_from_meeting_makes_a_row_per_point_then_per_tool(page):
+    _plan_module(page)
+    plan = page.evaluate("""() => window.menukaartPlan.fromMeeting(
+        {id: 'fase-1', m: [{t: 'x', p: ['a', 'b'], k: ['pdca']}, {t: 'y', p: ['c'], k: []}]}, 1)""")
+    assert (plan["fase"], plan["bijeenkomst"]) == ("fase-1", 1)
+    assert [(r["punt"], r["tool"]) for r in plan["punten"]] == [(1, ""), (2, ""), (0, "pdca")]
+    missing = page.evaluate("""() => { try { window.menukaartPlan.fromMeeting({id: 'fase-1', m: []}, 1); return 'accepted'; }
+                                       catch (e) { return e.name; } }""")
+    assert missing == "PlanError"
