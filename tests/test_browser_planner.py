@@ -430,3 +430,33 @@ def test_from_meeting_makes_a_row_per_point_then_per_tool(page):
     missing = page.evaluate("""() => { try { window.menukaartPlan.fromMeeting({id: 'fase-1', m: []}, 1); return 'accepted'; }
                                        catch (e) { return e.name; } }""")
     assert missing == "PlanError"
+
+
+def test_every_stop_of_the_filled_planner_shows_focus_and_it_reflows_at_320_px(browser, site_url):
+    """WCAG 2.4.7 and 1.4.10 on the planner itself (the checks of test_browser_privacy_a11y.py):
+    a date or time field focuses its inner parts, which :focus-visible alone did not show."""
+    from tests.test_browser_privacy_a11y import _FOCUS_STYLE, _OVERFLOW, NARROW
+
+    for viewport in (None, NARROW):
+        context = browser.new_context(locale="nl-NL", **({"viewport": viewport} if viewport else {}))
+        try:
+            page = context.new_page()
+            from_meeting(page, site_url, 1)
+            page.locator("[data-plan-item] select[name=tool]").first.select_option(TOOL)
+            if viewport:
+                assert not page.evaluate(_OVERFLOW)
+                continue
+            page.locator("#plan-titel").focus()
+            unseen, stops = [], 0
+            for _ in range(200):
+                style = page.evaluate(_FOCUS_STYLE)
+                if style.get("none") or not page.evaluate("document.activeElement.closest('.mk-plan') !== null"):
+                    break
+                stops += 1
+                if not style["shown"]:
+                    unseen.append(style["what"])
+                page.keyboard.press("Tab")
+            assert stops > 20
+            assert not unseen, "no visible focus on:\n" + "\n".join(dict.fromkeys(unseen))
+        finally:
+            context.close()
