@@ -100,18 +100,31 @@ def test_minutes_add_up_to_a_total_and_an_end_time(page, site_url):
     expect(total).to_contain_text(f"{sum(minutes)} minuten")
     expect(total).not_to_contain_text(" tot ")  # no start time, no end time
     status = page.locator("[data-plan-status]")
-    expect(status).to_have_text("")  # typing is not announced keystroke by keystroke
+    expect(status).to_have_attribute("aria-live", "polite")
+    page.keyboard.press("Tab")
+    expect(status).to_contain_text(f"{sum(minutes)} minuten")  # announced once a field is left
+    # Typing is not announced keystroke by keystroke: only when the field is left.
+    field = page.locator("[data-plan-item] input[name=minuten]").first
+    field.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("45", delay=150)
+    expect(total).to_have_attribute("data-plan-minuten", str(sum(minutes) - minutes[0] + 45))  # the total follows at once
+    page.wait_for_timeout(1500)  # longer than the announcement's delay
+    expect(status).to_contain_text(f"{sum(minutes)} minuten")
+    page.keyboard.press("Tab")
+    expect(status).to_contain_text(f"{sum(minutes) - minutes[0] + 45} minuten")
+    set_minutes(page, minutes[:1])
 
     page.locator("#plan-start").fill("19:30")
     end_min = 19 * 60 + 30 + sum(minutes)
     end = f"{end_min // 60:02d}:{end_min % 60:02d}"
     expect(total).to_contain_text(f"van 19:30 tot {end}")
     expect(rows(page).nth(1).locator("[data-plan-tijd]")).to_have_text(f"19:50–20:00")
-    # Leaving the field announces the new total once, politely.
+    # Leaving the field announces the new total once, with the end time.
     page.locator("[data-plan-item] input[name=minuten]").first.fill(str(minutes[0] + 5))
     page.locator("[data-plan-item] input[name=minuten]").first.press("Tab")
     expect(status).to_contain_text(f"{sum(minutes) + 5} minuten")
-    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_contain_text("van 19:30 tot")
     # The handout lists times, minutes and who.
     rows(page).nth(0).locator("input[name=wie]").fill("Voorzitter (nep)")
     first = page.locator("[data-plan-handout-item]").first
