@@ -236,6 +236,21 @@ def test_a_broken_link_opens_an_empty_planner_with_a_dutch_notice(page, site_url
     assert not errors
 
 
+def test_a_link_to_a_meeting_that_does_not_exist_opens_an_empty_planner_with_a_notice(page, site_url):
+    open_planner(page, site_url + "bijeenkomst/#bijeenkomst=fase-1.99")
+    expect(page.locator("[data-plan-melding]")).to_contain_text("staat niet (meer) in de routekaart")
+    expect(rows(page)).to_have_count(0)
+
+
+def test_a_tool_added_in_another_tab_shows_up_in_the_open_planner(page, site_url):
+    open_planner(page, site_url + "bijeenkomst/")
+    other = page.context.new_page()
+    other.goto(site_url + f"tools/{TOOL}/")
+    other.locator(f'button[data-plan-tool="{TOOL}"]').click()
+    expect(rows(page)).to_have_count(1)
+    expect(rows(page).first.locator("select[name=tool]")).to_have_value(TOOL)
+
+
 def test_a_broken_link_leaves_the_stored_plan_to_put_back(page, site_url):
     from_meeting(page, site_url, 1)
     n = rows(page).count()

@@ -722,6 +722,15 @@
         box.setAttribute("data-plan-klaar", "");
       });
     window.addEventListener("hashchange", fromAddress);
+    window.addEventListener("storage", function (event) {
+      /* a tool put on the agenda in another tab shows up here too */
+      if (event.key !== KEY || !box.hasAttribute("data-plan-klaar")) return;
+      var next = mend(loadStored());
+      if (JSON.stringify(next) === JSON.stringify(plan)) return;
+      plan = next;
+      render();
+      try { history.replaceState(null, "", shareUrl()); } catch (e) { /* ignore */ }
+    });
     window.addEventListener("beforeprint", renderHandout);
   }
 
