@@ -190,12 +190,10 @@
         });
         notice.appendChild(restore);
       }
-      notice.hidden = false;
     }
 
     function hideNotice() {
-      notice.hidden = true;
-      notice.replaceChildren();
+      notice.replaceChildren(); /* the live region itself stays, so the next notice is announced */
     }
 
     /* -- the editor */
@@ -542,7 +540,7 @@
         var table = el("table", "mk-handout__tabel");
         table.appendChild(el("caption", null, "Agenda"));
         var head = el("tr");
-        ["Tijd", "Min.", "Onderwerp", "Wie"].forEach(function (h) { var th = el("th", null, h); th.scope = "col"; head.appendChild(th); });
+        ["Tijd", "Minuten", "Onderwerp", "Wie"].forEach(function (h) { var th = el("th", null, h); th.scope = "col"; head.appendChild(th); });
         var thead = el("thead");
         thead.appendChild(head);
         table.appendChild(thead);
@@ -717,7 +715,7 @@
       .then(function () {
         data.tools.forEach(function (t) { tools[t.id] = t; });
         fromAddress();
-        if (data.failed && notice.hidden) showNotice("De tools en de routekaart konden niet worden geladen. Je kunt wel een plan maken; probeer het later opnieuw voor de werkbladen.", false);
+        if (data.failed && !notice.firstChild) showNotice("De tools en de routekaart konden niet worden geladen. Je kunt wel een plan maken; probeer het later opnieuw voor de werkbladen.", false);
         box.removeAttribute("aria-busy");
         box.setAttribute("data-plan-klaar", "");
       });
