@@ -488,3 +488,20 @@ def test_every_stop_of_the_filled_planner_shows_focus_and_it_reflows_at_320_px(b
             assert not unseen, "no visible focus on:\n" + "\n".join(dict.fromkeys(unseen))
         finally:
             context.close()
+
+
+def test_the_handout_prints_on_a4_with_a_new_sheet_per_werkblad(page, site_url):
+    """The real print path (Chromium's PDF): A4 sheets from print.css, the agenda on the
+    first, each tool's werkblad and the checklist starting a sheet of their own."""
+    from_meeting(page, site_url, 1)
+    for tool in (TOOL, "wijkscan"):
+        page.goto(site_url + f"tools/{tool}/")
+        page.locator(f'button[data-plan-tool="{tool}"]').click()
+    open_planner(page, site_url + "bijeenkomst/")
+    page.locator("#plan-start").fill("09:00")
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True)
+    page.emulate_media(media="screen")
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes and all((round(float(w)), round(float(h))) == (595, 842) for w, h in boxes), boxes  # A4 in points
+    assert len(boxes) >= 4  # agenda, two werkbladen, checklist: at least one sheet each
