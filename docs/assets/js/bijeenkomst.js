@@ -404,7 +404,7 @@
       if (button.hasAttribute("data-plan-verwijder")) {
         plan.punten.splice(i, 1);
         changed(true);
-        renderList({ index: Math.min(i, plan.punten.length - 1) < 0 ? plan.punten.length : Math.min(i, plan.punten.length - 1), selector: "input[name=titel]" });
+        renderList({ index: Math.min(i, plan.punten.length), selector: "input[name=titel]" }); /* the next row, or "Punt toevoegen" */
         announce("‘" + name + "’ is van de agenda gehaald. " + totalText(), true);
         return;
       }
@@ -429,7 +429,7 @@
     });
 
     q("[data-plan-wissen]").addEventListener("click", function () {
-      if (P.isEmpty(plan)) return;
+      if (P.isEmpty(plan)) { announce("Het plan is al leeg.", true); return; }
       previous = plan;
       plan = P.emptyPlan();
       persist();
