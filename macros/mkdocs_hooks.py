@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
 from macros import csp  # noqa: E402
+from macros import planner  # noqa: E402
 from macros import submission_form  # noqa: E402
 from macros import publish, share_image  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
@@ -165,6 +166,7 @@ def on_post_build(config):
         submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
         share_image.write_images(site)  # og:image, one per kind of page
         (site / "robots.txt").write_text(publish.robots_txt(config.site_url or ""), "utf-8")
+        planner.write_data(_state["catalogue"], site)  # /bijeenkomst/planner.json, fetched by the planner only
         missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
         if missing:
             raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")

@@ -56,6 +56,7 @@ FIXED_PAGES = {
     "over": "over/",
     "indienen": "indienen/",
     "selectie": "selectie/",
+    "bijeenkomst": "bijeenkomst/",
     "data": "data/",
     "toegankelijkheid": "toegankelijkheid/",
     "privacy": "privacy/",
