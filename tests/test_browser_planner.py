@@ -69,10 +69,11 @@ def test_a_fase_1_meeting_opens_the_planner_with_its_agenda_and_purpose(page, si
     meeting = fase_meetings("fase-1")[0]
     points = agenda_points(meeting["agenda"])
     assert len(points) >= 3
+    tools = meeting.get("tools") or []  # the meeting's tools follow its agenda points
     from_meeting(page, site_url, 1)
     assert urlsplit(page.url).path.endswith("/bijeenkomst/")
-    expect(rows(page)).to_have_count(len(points))
-    assert row_titles(page) == points
+    expect(rows(page)).to_have_count(len(points) + len(tools))
+    assert row_titles(page)[: len(points)] == points
     expect(page.locator("#plan-titel")).to_have_value(meeting["titel"])
     expect(page.locator("#plan-doel")).to_have_value(meeting["doel"].strip())
     expect(page.locator("[data-plan-melding]")).to_contain_text("staat klaar")
@@ -82,7 +83,8 @@ def test_a_fase_1_meeting_opens_the_planner_with_its_agenda_and_purpose(page, si
     expect(page.locator("[data-plan-checklist=fase-1] li")).to_have_count(len(checklist))
     # Kept in localStorage (never a cookie), and a blank planner is one click away.
     stored = json.loads(page.evaluate("k => localStorage.getItem(k)", KEY))
-    assert [r["punt"] for r in stored["punten"]] == list(range(1, len(points) + 1))
+    assert [r.get("punt") for r in stored["punten"]] == list(range(1, len(points) + 1)) + [0] * len(tools)
+    assert [r.get("tool") for r in stored["punten"][len(points):]] == tools
     assert page.context.cookies() == [] and page.evaluate("document.cookie") == ""
     page.get_by_role("button", name="Plan wissen").click()
     expect(rows(page)).to_have_count(0)
@@ -284,7 +286,9 @@ def test_printing_gives_the_agenda_then_a_werkblad_per_tool_then_the_checklist(p
         expect(checklist).to_be_visible()
         assert checklist.evaluate("e => getComputedStyle(e).breakBefore") == "page"
         order = page.locator("[data-plan-handout] > section").evaluate_all("els => els.map(e => e.className)")
-        assert order == ["mk-handout__agenda", "mk-werkblad", "mk-handout__checklist"]
+        # The agenda, then one werkblad per tool (the meeting's own tools and the added one), then the checklist.
+        assert order[0] == "mk-handout__agenda" and order[-1] == "mk-handout__checklist"
+        assert order[1:-1] and set(order[1:-1]) == {"mk-werkblad"}
     finally:
         page.emulate_media(media="screen")
 
@@ -333,7 +337,7 @@ def test_focus_order_follows_the_agenda(page, site_url):
     from_meeting(page, site_url, 1)
     rows(page).nth(0).locator("input[name=titel]").focus()
     seen = []
-    for _ in range(40):
+    for _ in range(150):
         index = page.evaluate("(() => { const r = document.activeElement.closest('[data-plan-item]'); return r ? Number(r.getAttribute('data-plan-index')) : -1; })()")
         if index == -1:
             break
