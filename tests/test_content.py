@@ -396,6 +396,16 @@ UNSUPPORTED = [
     ("tools/leersessie-binnen-buitenkring.yaml", "beginnen met een voorbeeld"),
     ("tools/monitorvragen-wijzer-in-de-wijk.yaml", "beoordelaar"),
     ("routekaart/fase-5.yaml", "geen eindpunt"),
+    # Second read (H13b): the garbled Theory U figure, makers and details no source gives.
+    ("routekaart/fase-1.yaml", "open mind"),
+    ("routekaart/fase-2.yaml", "open hart"),
+    ("tools/theory-u.yaml", "vormgeven en verankeren"),
+    ("principes/financiering.yaml", "vaak pas"),
+    ("tools/actieleren.yaml", "Revans"),
+    ("tools/pdca.yaml", "Shewhart"),
+    ("tools/positieve-gezondheid.yaml", "zes gebieden"),
+    ("tools/waarderend-onderzoeken.yaml", "4D-cyclus"),
+    ("good-practices/leiden-stevenshof/stevenshof-vitaal.yaml", "Huisartsen schreven 16"),
 ]
 
 
