@@ -30,6 +30,17 @@ def build_site(dest: Path, config: Path | None = None, env: dict | None = None) 
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=full_env)
 
 
+def mkdocs_yml() -> dict:
+    """mkdocs.yml as data. MkDocs' own !ENV tag (site_url from SITE_URL) reads as None here."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The real site, built once for the whole run."""

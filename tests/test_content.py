@@ -139,11 +139,9 @@ def _nav_files(node) -> list[str]:
 
 
 def test_curated_pages_are_in_the_over_section_of_the_nav():
-    class _Loader(yaml.SafeLoader):
-        """mkdocs.yml uses MkDocs' !ENV tag (SITE_URL); its value does not matter here."""
+    from tests.conftest import mkdocs_yml
 
-    _Loader.add_constructor("!ENV", lambda loader, node: None)
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)["nav"]
+    nav = mkdocs_yml()["nav"]
     sections = [item["Over PlusWIJken"] for item in nav if isinstance(item, dict) and "Over PlusWIJken" in item]
     assert len(sections) == 1, "de nav heeft geen (of meer dan één) sectie 'Over PlusWIJken'"
     missing = {f"over/{name}.md" for name in CURATED_PAGES} - set(_nav_files(sections[0]))

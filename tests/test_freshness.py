@@ -9,12 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros import freshness
 from macros.catalogue import load_catalogue
 from macros.pages import dutch_date
-from tests.conftest import build_site
+from tests.conftest import build_site, mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 EDIT = "https://github.com/pluswijken/menukaart/edit/main/"
@@ -95,7 +94,7 @@ def test_stale_page_on_the_real_data_is_honest(site_dir):
 
 @pytest.mark.build
 def test_stale_page_is_in_the_navigation_once(site_dir):
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["nav"]
+    nav = mkdocs_yml()["nav"]
     assert {"Te actualiseren": "te-actualiseren.md"} in nav
     home = (site_dir / "index.html").read_text("utf-8")
     assert home.count('href="te-actualiseren/"') >= 1
