@@ -108,13 +108,14 @@ def check(data_dir: Path, schema_dir: Path, shown, records: list[Record]) -> lis
         return []
     entries, problems = read(path, shown(path), schema)
     problems += _table_problems(entries, SchemaSet({COLLECTION.name: schema}, {}))
-    problems += _meaning(entries, records)
+    pages = sorted((Path(data_dir).parent / "docs").rglob("*.md"))  # the hand-written pages count too
+    problems += _meaning(entries, records, " ".join(p.read_text("utf-8") for p in pages))
     return problems
 
 
-def _meaning(entries: list[Record], records: list[Record]) -> list[Problem]:
+def _meaning(entries: list[Record], records: list[Record], pages: str = "") -> list[Problem]:
     """A synonym must lead to a word the site really uses, and each word has one entry."""
-    text = " " + " ".join(words(" ".join(_strings(r.values) for r in records))) + " "
+    text = " " + " ".join(words(" ".join(_strings(r.values) for r in records) + " " + pages)) + " "
     problems, first = [], {}
     for e in entries:
         woord = e.get("woord")

@@ -114,7 +114,17 @@
   /* The parts of a compound, or null when the word is known, short or not splittable. */
   function delen(word, isKnown) {
     if (word.length < MIN_SAMENSTELLING || isKnown(word) || /[0-9]/.test(word)) return null;
-    return splits(word, isKnown);
+    return splits(word, isKnown) || helft(word, isKnown);
+  }
+
+  /* No split into known parts only: the longest known head or tail of at least five
+     letters ("schulden" in "schuldenproblematiek" when "problematiek" is not a site word). */
+  function helft(word, isKnown) {
+    for (var len = word.length - MIN_DEEL; len >= 5; len--) {
+      if (isKnown(word.slice(0, len))) return [word.slice(0, len)];
+      if (isKnown(word.slice(word.length - len))) return [word.slice(word.length - len)];
+    }
+    return null;
   }
 
   /* The search plan for a query.
