@@ -15,7 +15,7 @@
     "is zijn ben bent was waren wordt worden werd heb hebt heeft hebben had kan kun kunt kunnen " +
     "moet moeten mag mogen wil wilt willen zal zullen zou zouden ga gaat gaan doe doet doen krijg krijgen " +
     "in op aan van voor met bij tot naar om te uit over door tegen tussen onder na zonder binnen " +
-    "niet geen ook nog al wel heel veel meer meest erg zo toch even eens goed goede beter beste " +
+    "niet geen ook nog al wel heel hele veel meer meest erg zo toch even eens goed goede beter beste " +
     "iets alles iemand iedereen andere ander elk elke ieder iedere alle " +
     "tips tip idee ideeen manier manieren zoek zoeken vind vinden help helpen nodig"
   ).split(" ");
@@ -228,8 +228,10 @@
 
   /* "Bedoelde je …?": the whole query close to a title or alias (edit distance ≤ 2), or
      else the query with each unknown word replaced by the closest known word. Null when
-     nothing is close or the query is already right. */
-  function bedoeldeJe(query, woordenboek) {
+     nothing is close or the query is already right. opties.alleenTitels: only the first;
+     opties.bekend(word): words the index knows, never corrected. */
+  function bedoeldeJe(query, woordenboek, opties) {
+    opties = opties || {};
     var q = woorden(query).join(" ");
     if (!q) return null;
     var titles = (woordenboek && woordenboek.titels) || [];
@@ -241,7 +243,7 @@
       var d = afstand(q, t, 2);
       if (d < bestD) { best = titles[i]; bestD = d; }
     }
-    if (best) return best;
+    if (best || opties.alleenTitels) return best;
     var p = plan(query, woordenboek);
     var changed = false;
     var words = p.woorden.map(function (w) {
@@ -250,7 +252,7 @@
         if (term.woord !== w) return;
         term.varianten.forEach(function (v) { if (v.soort === "correctie") t = v.q; });
       });
-      if (t) { changed = true; return t; }
+      if (t && !(opties.bekend && opties.bekend(w))) { changed = true; return t; }
       return w;
     });
     return changed ? words.join(" ") : null;

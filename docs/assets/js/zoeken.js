@@ -54,27 +54,34 @@
       p.termen.forEach(function (t, i) {
         t.varianten.forEach(function (v) { searches.push({ term: i, w: v.w, q: v.q, soort: v.soort }); });
       });
-      var close = L.bedoeldeJe(query, book);
-      if (close && L.woorden(close).join(" ") !== p.kern.join(" ")) {
-        searches.push({ term: -1, w: 1.2, q: L.woorden(close).join(" ") });
-      }
+      var close = L.bedoeldeJe(query, book, { alleenTitels: true });
+      if (close) searches.push({ term: -1, w: 1.2, q: L.woorden(close).join(" ") });
       return Promise.all(searches.map(function (s) {
         return pf.search(s.q).then(function (answer) { return answer || { results: [] }; });
       })).then(function (answers) {
         var byId = {};
-        var lists = answers.map(function (answer, i) {
+        /* A word Pagefind knows is not corrected: its correction would only add noise. */
+        var known = p.termen.map(function (t, i) {
+          return answers.some(function (a, j) { return searches[j].term === i && searches[j].soort === "woord" && a.results.length; });
+        });
+        var lists = [];
+        answers.forEach(function (answer, i) {
+          var s = searches[i];
+          if (s.soort === "correctie" && known[s.term]) return;
           answer.results.forEach(function (r) { byId[r.id] = r; });
-          return { term: searches[i].term, w: searches[i].w, hits: answer.results };
+          lists.push({ term: s.term, w: s.w, hits: answer.results });
         });
         var merged = L.voegSamen(lists, p.termen.length);
-        var everyWord = answers.some(function (a, i) { return searches[i].term === -1 && searches[i].q === p.kern.join(" ") && a.results.length; });
+        /* Pagefind quietly skips a word it cannot match, so "every word" is checked here. */
+        var everyWord = known.every(Boolean) && answers.some(function (a, i) { return searches[i].term === -1 && searches[i].q === p.kern.join(" ") && a.results.length; });
+        if (!close) close = L.bedoeldeJe(query, book, { bekend: function (w) { return p.termen.some(function (t, i) { return t.woord === w && known[i]; }); } });
         var matched = p.termen.filter(function (t, i) {
           return lists.some(function (l) { return l.term === i && l.hits.length; });
         }).map(function (t) { return t.woord; });
         return {
           query: query,
           results: merged.map(function (m) { return byId[m.id]; }),
-          verruimd: p.termen.length > 1 && !everyWord && merged.length > 0,
+          verruimd: p.kern.length > 1 && !everyWord && merged.length > 0,
           gevonden: matched,
           bedoeld: close,
           isMeta: isMeta(book),
