@@ -226,6 +226,11 @@
     return content.concat(meta);
   }
 
+  /* The same for plain URLs and a list of meta URLs (tests, outside scripts). */
+  function metaAchteraanVolgens(urls, meta) {
+    return metaAchteraan(urls, function (u) { return meta.indexOf(u) !== -1; });
+  }
+
   /* "Bedoelde je …?": the whole query close to a title or alias (edit distance ≤ 2), or
      else the query with each unknown word replaced by the closest known word. Null when
      nothing is close or the query is already right. opties.alleenTitels: only the first;
@@ -270,6 +275,7 @@
     plan: plan,
     voegSamen: voegSamen,
     metaAchteraan: metaAchteraan,
+    metaAchteraanVolgens: metaAchteraanVolgens,
     bedoeldeJe: bedoeldeJe
   };
   if (typeof module === "object" && module.exports) module.exports = api;
