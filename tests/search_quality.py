@@ -113,6 +113,21 @@ def bench_lines(browser, site_url: str) -> list[str]:
     return [describe(s).splitlines()[0] + "  (" + ", ".join(f"{k} {h}/{t}" for k, (h, t) in s.per_kind().items()) + ")" for s in measure(browser, site_url)]
 
 
+def bench_report(browser, work: Path) -> list[str]:
+    """For `make bench`: build the real site into `work`, serve it, print the share per kind."""
+    from tests.conftest import build_site, serve
+
+    site = Path(work) / "zoek-site"
+    run = build_site(site)
+    if run.returncode != 0:
+        return ["zoekkwaliteit: build mislukt\n" + run.stdout[-2000:] + run.stderr[-2000:]]
+    server = serve(site)
+    try:
+        return ["zoekkwaliteit (window.menukaartZoek, eerste 3; hele vragen eerste 5):"] + ["  " + line for line in bench_lines(browser, f"http://127.0.0.1:{server.server_address[1]}/")]
+    finally:
+        server.shutdown()
+
+
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
