@@ -5,7 +5,8 @@ The word book holds what the browser cannot get from Pagefind: synonyms (what vi
 → what the site says), the site's own vocabulary (to split Dutch compounds and to correct
 typing slips) and the titles and aliases that "Bedoelde je …?" compares with. It is kept
 small: the vocabulary comes from titles, aliases, summaries and list values only, and is
-capped, so the first search stays light at thousands of practices.
+capped in bytes (the most frequent words stay), so the first search stays light at
+thousands of practices.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ VOCABULARY_FIELDS = ("titel", "aliassen", "samenvatting", "kern", "themas", "doe
 TITLE_COLLECTIONS = ("principes", "tools", "routekaart", "kernaanpakken", "wijken")
 # The menukaart's "type" filter (its values are the collections' singular labels).
 MENUKAART_TYPES = (("Werkende principes", "Werkend principe"), ("Tools en werkvormen", "Tool"), ("Kernaanpakken", "Kernaanpak"), ("Good practices", "Praktijk"))
-MAX_WORDS = 2500  # about 25 kB of JSON, whatever the number of practices
+MAX_BYTES = 28_000  # the whole word book, whatever the number of practices (issue 11: ≤ 30 kB)
 MIN_WORD = 3
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -169,12 +170,23 @@ def word_book(catalogue_records, entries: list[Record], meta=META_PAGES) -> dict
     for targets in syn.values():
         for t in targets:
             counts.update(w for w in t.split() if len(w) >= MIN_WORD)
-    vocabulary = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_WORDS]]
+    ranked = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     tools = {r.id: r for r in catalogue_records if r.collection.name == "tools"}
     top = [{"t": tools[i].title, "u": tools[i].url} for i, _ in sorted(used.items(), key=lambda kv: (-kv[1], kv[0])) if i in tools][:5]
     facets = [{"t": label, "u": "menukaart/?" + urlencode({"type": value})} for label, value in MENUKAART_TYPES
               if any(r.collection.label_singular == value for r in catalogue_records)]
-    return {"synoniemen": syn, "woorden": vocabulary, "titels": sorted(set(titles)), "meta": list(meta), "facetten": facets, "tools": top}
+    book = {"synoniemen": syn, "woorden": [], "titels": sorted(set(titles)), "meta": list(meta), "facetten": facets, "tools": top}
+    room = MAX_BYTES - len(_dump(book).encode("utf-8"))
+    for w in ranked:  # the most frequent words first, as long as they fit
+        room -= len(w.encode("utf-8")) + 3  # quotes and comma
+        if room < 0:
+            break
+        book["woorden"].append(w)
+    return book
+
+
+def _dump(book: dict) -> str:
+    return json.dumps(book, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_word_book(catalogue_records, data_dir: Path, schema_dir: Path, site_dir: Path, meta=META_PAGES) -> Path:
@@ -185,5 +197,5 @@ def write_word_book(catalogue_records, data_dir: Path, schema_dir: Path, site_di
         entries, _ = read(path, str(path), schema)  # already validated with the rest of data/
     out = Path(site_dir) / "zoeken" / "zoekwoorden.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(word_book(catalogue_records, entries, meta), ensure_ascii=False, separators=(",", ":")), "utf-8")
+    out.write_text(_dump(word_book(catalogue_records, entries, meta)), "utf-8")
     return out

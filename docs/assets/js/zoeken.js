@@ -43,14 +43,14 @@
 
      One round: the every-word search and every variant of every word (synonyms, compound
      parts, corrections) go to Pagefind together, so it fetches the index chunks for all of
-     them at once; relaxing the question costs no second round. */
+     them at once; relaxing the question costs no second round. Stop words are never sent:
+     a page with every word has every word that matters, and their index chunks cost bytes. */
   function zoek(query) {
     return load().then(function (env) {
       var pf = env.pf, book = env.book;
       var p = L.plan(query, book);
       var searches = [];
       if (p.kern.length > 1) searches.push({ term: -1, w: 1.5, q: p.kern.join(" ") });
-      if (p.woorden.length > p.kern.length) searches.push({ term: -1, w: 1.5, q: p.woorden.join(" ") });
       p.termen.forEach(function (t, i) {
         t.varianten.forEach(function (v) { searches.push({ term: i, w: v.w, q: v.q, soort: v.soort }); });
       });
