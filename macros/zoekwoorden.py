@@ -109,7 +109,10 @@ def check(data_dir: Path, schema_dir: Path, shown, records: list[Record]) -> lis
         return []
     entries, problems = read(path, shown(path), schema)
     problems += _table_problems(entries, SchemaSet({COLLECTION.name: schema}, {}))
-    pages = sorted((Path(data_dir).parent / "docs").rglob("*.md"))  # the hand-written pages count too
+    docs = Path(data_dir).parent / "docs"
+    if not docs.is_dir():  # data elsewhere (MENUKAART_DATA): the site is still built from these docs
+        docs = Path(__file__).resolve().parent.parent / "docs"
+    pages = sorted(docs.rglob("*.md"))  # the hand-written pages count too
     problems += _meaning(entries, records, " ".join(p.read_text("utf-8") for p in pages))
     return problems
 
