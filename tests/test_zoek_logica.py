@@ -89,3 +89,14 @@ def test_merge_ranks_pages_matching_more_words_and_the_every_word_search_first(j
 def test_meta_pages_go_last(js):
     rows = ["/over/prestaties/", "/tools/rasci/", "/privacy/", "/principes/"]
     assert js("metaAchteraanVolgens", rows, ["/over/prestaties/", "/privacy/"]) == ["/tools/rasci/", "/principes/", "/over/prestaties/", "/privacy/"]
+
+
+def test_a_record_whose_title_or_alias_is_the_query_comes_first(js):
+    rows = [
+        {"url": "/over/communicatie/", "title": "Communicatie", "record": False},
+        {"url": "/tools/factor-c/", "title": "Factor C", "record": True},
+        {"url": "/principes/communicatie/", "title": "Communicatie", "record": True},
+        {"url": "/tools/rasci/", "title": "RASCI-methodiek", "aliassen": ["rollen en taken"], "record": True},
+    ]
+    assert [r["url"] for r in js("titelsEerst", rows, "communicatie")] == ["/principes/communicatie/", "/over/communicatie/", "/tools/factor-c/", "/tools/rasci/"]
+    assert js("titelsEerst", rows, "Rollen en taken")[0]["url"] == "/tools/rasci/"

@@ -226,6 +226,20 @@
     return content.concat(meta);
   }
 
+  /* A record whose title or alias is the query comes first, then any other page with that
+     title; the rest keep their order. rows: [{title, aliassen: [..], record: bool}]. */
+  function titelsEerst(rows, query) {
+    var q = woorden(query).join(" ");
+    var tier = function (r) {
+      var names = [r.title].concat(r.aliassen || []);
+      var exact = names.some(function (n) { return woorden(n).join(" ") === q; });
+      return exact ? (r.record ? 0 : 1) : 2;
+    };
+    return rows.map(function (r, i) { return { r: r, t: tier(r), i: i }; })
+      .sort(function (a, b) { return a.t - b.t || a.i - b.i; })
+      .map(function (x) { return x.r; });
+  }
+
   /* The same for plain URLs and a list of meta URLs (tests, outside scripts). */
   function metaAchteraanVolgens(urls, meta) {
     return metaAchteraan(urls, function (u) { return meta.indexOf(u) !== -1; });
@@ -275,6 +289,7 @@
     plan: plan,
     voegSamen: voegSamen,
     metaAchteraan: metaAchteraan,
+    titelsEerst: titelsEerst,
     metaAchteraanVolgens: metaAchteraanVolgens,
     bedoeldeJe: bedoeldeJe
   };

@@ -97,9 +97,13 @@
     var slice = found.results.slice(0, count);
     return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
       var rows = data.map(function (d) {
-        return { url: d.url, title: (d.meta && d.meta.title) || d.url, excerpt: d.excerpt || "" };
+        var meta = d.meta || {};
+        return {
+          url: d.url, title: meta.title || d.url, excerpt: d.excerpt || "",
+          aliassen: meta.aliassen ? meta.aliassen.split(" | ") : [], record: !!meta.type
+        };
       });
-      return L.metaAchteraan(rows, found.isMeta);
+      return L.metaAchteraan(L.titelsEerst(rows, found.query), found.isMeta);
     });
   }
 
