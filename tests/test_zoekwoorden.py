@@ -72,3 +72,14 @@ def test_the_word_book_holds_synonyms_vocabulary_and_titles_and_stays_small(tmp_
     assert "ouderen" in book["woorden"] and "zorg" in book["woorden"]
     assert "Veranderboekhouding" in book["titels"]
     assert out.stat().st_size <= 30_000
+
+
+def test_the_word_book_stays_within_30_kb_at_thousands_of_practices():
+    """The vocabulary is capped in bytes, most frequent words first (issue 11: ≤ 30 kB)."""
+    from macros.records import Record
+    from macros.schema import BY_NAME
+
+    fake = [Record(BY_NAME["praktijken"], f"nep-{i}.yaml", {"id": f"nep-{i}", "titel": f"Nepwoord{i} buurtproject", "samenvatting": f"testwoord{i} anderwoord{i * 7} buurtproject"}) for i in range(5000)]
+    book = zoekwoorden.word_book(fake, [])
+    assert len(json.dumps(book, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) <= 30_000
+    assert book["woorden"][0] == "buurtproject"  # the most frequent word survives the cap
