@@ -24,6 +24,7 @@ from .problems import Problem
 from .records import Record
 from .schema import BY_FOLDER, COLLECTIONS, Field, LinkTable, Schema, SchemaSet, load_schemas
 from .strict_yaml import line_of, read_nodes
+from .zoekwoorden import check as check_search_words
 
 CORE = "tag:yaml.org,2002:"
 PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -62,6 +63,7 @@ def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | 
             records.append(record)
     problems += _integrity(records, schemas)
     problems += _table_problems(records, schemas)
+    problems += check_search_words(data_dir, schema_dir or data_dir / "schema", shown, records)
     if only is not None:
         wanted = {shown(Path(p).resolve()) for p in only}
         missing = [p for p in only if not Path(p).exists()]

@@ -300,7 +300,7 @@ def measure_search(browser, site: Path) -> Search:
         page.locator(".pagefind-ui__result").first.wait_for(timeout=30_000)
         result.ui_ms = (time.perf_counter() - start) * 1000
         page.wait_for_timeout(300)
-        result.ui_kb = sum(b for u, b in sent if "pagefind" in u.replace(url, "/")) / 1000  # also our pagefind-zonder-filters/
+        result.ui_kb = sum(b for u, b in sent if "pagefind" in u.replace(url, "/") or "/zoeken/" in u) / 1000  # also the search's word book (zoeken/zoekwoorden.json)
         context.close()
     finally:
         server.shutdown()
@@ -731,6 +731,7 @@ def sizes_from_env() -> list[int]:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
+    from tests import search_quality
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
     sizes = sizes_from_env()
@@ -742,6 +743,8 @@ def main() -> int:
         print(f"echte inhoud: make build {real_s:.1f} s", flush=True)
         serve_s = serve_reload_seconds(work, browser)
         print(f"make serve: wijziging zichtbaar na {serve_s if serve_s is None else round(serve_s, 1)} s", flush=True)
+        for line in search_quality.bench_report(browser, work):  # share per kind of query (issue 11)
+            print(line, flush=True)
         for n in sizes:
             started = time.perf_counter()
             rows.append(measure(n, browser, work))

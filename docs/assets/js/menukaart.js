@@ -24,6 +24,7 @@
   var typeFacet = null;
   var cards = []; /* card element per item */
   var haystacks = []; /* normalised search text per item */
+  var paths = []; /* URL path per item, to match the site search's results */
   var valueCounters = {}; /* facet name -> [count element per value] */
   var boxes = {}; /* facet name -> [checkbox per value] */
 
@@ -154,16 +155,72 @@
     return false;
   }
 
+  /* The site search (window.menukaartZoek, zoeken.js) also answers the text query: cards it
+     finds are shown too, best first, so a whole question or a synonym still finds cards. */
+  var hits = { query: null, rank: {}, info: null };
+  var reordered = false;
+  var helpEl = null;
+
+  function searchSite(query) {
+    if (!query || typeof window.menukaartZoek !== "function") return;
+    window.menukaartZoek(query, { max: 40 }).then(function (found) {
+      if (queryInput.value.trim() !== query) return;
+      var rank = {};
+      found.forEach(function (r, i) {
+        var path = new URL(r.url, siteRoot).pathname;
+        if (!(path in rank)) rank[path] = i;
+      });
+      hits = { query: query, rank: rank, info: window.menukaartZoek.laatste || null };
+      update();
+    }).catch(function () { /* the word filter alone still works */ });
+  }
+
+  function showHelp(query, shown) {
+    var info = hits.query === query && query ? hits.info : null;
+    var text = info && shown && window.menukaartZoek.uitleg ? window.menukaartZoek.uitleg(info) : "";
+    helpEl.replaceChildren();
+    if (text) helpEl.appendChild(el("span", "mk-kaart__verruimd", text + " "));
+    if (info && info.bedoeld) {
+      helpEl.appendChild(document.createTextNode("Bedoelde je: "));
+      var b = el("button", "mk-button mk-button--quiet", info.bedoeld);
+      b.type = "button";
+      b.setAttribute("data-menukaart-bedoeld", "");
+      b.addEventListener("click", function () { queryInput.value = info.bedoeld; update(); searchSite(info.bedoeld); queryInput.focus(); });
+      helpEl.appendChild(b);
+      helpEl.appendChild(document.createTextNode("?"));
+    }
+    helpEl.hidden = !helpEl.childNodes.length;
+  }
+
+  function order(query) {
+    var ranked = hits.query === query && query;
+    if (!ranked && !reordered) return;
+    var list = cards.map(function (card, i) { return i; });
+    if (ranked) {
+      list.sort(function (a, b) {
+        var ra = hits.rank[paths[a]], rb = hits.rank[paths[b]];
+        ra = ra === undefined ? Infinity : ra;
+        rb = rb === undefined ? Infinity : rb;
+        return ra - rb || a - b;
+      });
+    }
+    var fragment = document.createDocumentFragment();
+    list.forEach(function (i) { fragment.appendChild(cards[i]); });
+    cardsBox.appendChild(fragment);
+    reordered = !!ranked;
+  }
+
   function update() {
     var state = chosen();
     var query = queryInput.value.trim();
     var words = normalise(query).split(/\s+/).filter(Boolean);
+    var found = hits.query === query && query ? hits.rank : null;
     var names = Object.keys(state);
     var counts = {};
     data.facets.forEach(function (facet) { counts[facet.name] = facet.values.map(function () { return 0; }); });
     var shown = 0;
     data.items.forEach(function (item, index) {
-      var textOk = words.every(function (w) { return haystacks[index].indexOf(w) !== -1; });
+      var textOk = words.every(function (w) { return haystacks[index].indexOf(w) !== -1; }) || (found !== null && paths[index] in found);
       var failed = [];
       if (textOk) {
         for (var n = 0; n < names.length && failed.length < 2; n++) {
@@ -192,6 +249,8 @@
       if (state[facet.name]) parts.push(state[facet.name].map(function (i) { return facet.values[i]; }).join(" of "));
     });
     summaryEl.textContent = parts.length ? " voor " + parts.join(", ") : "";
+    order(query);
+    showHelp(query, shown);
     messageEl.hidden = shown !== 0;
     messageEl.textContent = shown === 0 ? "Niets gevonden. Haal een filter weg of probeer een ander woord." : "";
     writeUrl(state, query);
@@ -210,10 +269,17 @@
         (item.f[facet.name] || []).forEach(function (v) { text.push(facet.values[v]); });
       });
       haystacks.push(normalise(text.join(" ")));
+      paths.push(new URL(item.u, siteRoot).pathname);
     });
+    helpEl = el("p", "mk-kaart__zoekhulp");
+    helpEl.setAttribute("role", "status");
+    helpEl.setAttribute("data-menukaart-zoekhulp", "");
+    helpEl.hidden = true;
+    messageEl.parentNode.insertBefore(helpEl, messageEl);
     cardsBox.replaceChildren(fragment);
     facetsBox.replaceChildren.apply(facetsBox, data.facets.map(buildFacet));
     readUrl();
+    searchSite(queryInput.value.trim());
     form.hidden = false;
     if (noJs) noJs.hidden = true;
     root.classList.add("mk-kaart--ready");
@@ -222,10 +288,10 @@
     var timer = null;
     queryInput.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(update, 150);
+      timer = setTimeout(function () { update(); searchSite(queryInput.value.trim()); }, 150);
     });
     queryInput.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); clearTimeout(timer); update(); }
+      if (event.key === "Enter") { event.preventDefault(); clearTimeout(timer); update(); searchSite(queryInput.value.trim()); }
     });
     facetsBox.addEventListener("change", update);
     resetButton.addEventListener("click", function () {
