@@ -33,7 +33,9 @@ def test_results_come_back_in_order_from_other_processes(always_fork):
     out = parallel.map_forked(_square_and_pid, list(range(50)), workers=3)
     assert [v for v, _ in out] == [x * x for x in range(50)]
     pids = {pid for _, pid in out}
-    assert os.getpid() in pids and len(pids) == 3  # this process took a slice, two children the rest
+    # This process took a slice and children the rest. A pool does not promise that each of its
+    # two workers takes one slice (under load one may take both), so count at least one child.
+    assert os.getpid() in pids and 2 <= len(pids) <= 3
 
 
 def test_small_inputs_stay_in_this_process():
