@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 validate: $(STAMP)
-	@$(BIN)/python -m macros.cli $(FILES)
+	@$(BIN)/python -m macros.cli $(if $(DEBUG),--debug) $(FILES)
 
 build: validate
 	$(BIN)/mkdocs build --strict --clean

@@ -103,7 +103,7 @@ CASES = {
     ),
     "broken yaml": (
         practice(periode='periode: "niet afgesloten'),
-        [f"{P}:26: bestand: dit is geen geldige YAML (found unexpected end of stream) — controleer inspringing, dubbele punten en aanhalingstekens op of vlak voor deze regel"],
+        [f"{P}:25: bestand: de tekst na het aanhalingsteken \" op deze regel wordt nergens afgesloten — zet aan het eind van de tekst ook een \"; staat er binnen de tekst een \"? Gebruik dan het andere aanhalingsteken aan de buitenkant"],
     ),
     "bad date": (
         practice(bijgewerkt="bijgewerkt: 2026-13-01"),
@@ -138,14 +138,12 @@ CASES = {
     ),
     "unknown reference in a list": (
         GOOD.replace("  - testtool-nep", "  - bestaat-niet"),
-        [f"{P}:11: tools: 'bestaat-niet' bestaat niet in tools — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Tools'"],
+        [f"{P}:11: tools: 'bestaat-niet' bestaat niet in tools — schrijf het id van een tool (kleine letters en streepjes); alle keuzes staan in data/tools/ (de bestandsnaam zonder .yaml) en op /tools/ op de site"],
     ),
     "unknown reference in a field": (
         practice(wijk="wijk: bestaat-niet"),
-        [
-            f"{P}:4: wijk: 'bestaat-niet' bestaat niet in wijken — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Wijk'",
-            f"{P}:4: wijk: de praktijk staat in de map 'testwijk-nep' maar hoort bij wijk 'bestaat-niet' — zet het bestand in data/good-practices/bestaat-niet/ of verbeter de wijk",
-        ],
+        # never "make a folder data/good-practices/bestaat-niet/": the wijk does not exist
+        [f"{P}:4: wijk: 'bestaat-niet' bestaat niet in wijken — schrijf het id van een wijk (kleine letters en streepjes); alle keuzes staan in data/wijken/ (de bestandsnaam zonder .yaml) en op /wijken/ op de site; staat je wijk er niet bij? Zie CONTRIBUTING.md, 'Staat je wijk er niet bij?'"],
     ),
     "id differs from file name": (
         practice(id="id: andere-naam"),
@@ -153,7 +151,7 @@ CASES = {
     ),
     "http link in bronnen": (
         GOOD.replace("https://voorbeeld.invalid/bron", "http://voorbeeld.invalid/bron"),
-        [f"{P}:23: bronnen.url: 'http://voorbeeld.invalid/bron' heeft niet de goede vorm — een webadres dat begint met https:// (of mailto:)."],
+        [f"{P}:23: bronnen.url: 'http://voorbeeld.invalid/bron' is geen bruikbaar webadres — gebruik een beveiligd webadres (met https://): 'https://voorbeeld.invalid/bron' — werkt dat adres niet, kies dan een andere bron"],
     ),
     "javascript link in markdown": (
         practice(aanpak="aanpak: Lees [dit](javascript:alert(1)) voor de volledige aanpak."),
