@@ -103,7 +103,9 @@ def closest_records(value, options, limit: int = 3) -> list[tuple[str, str]]:
                 score = max(score, 0.9)
         if score >= 0.6:
             scored.append((-score, record_id, title))
-    return [(record_id, title) for _, record_id, title in sorted(scored)[:limit]]
+    scored.sort()
+    best = -scored[0][0] if scored else 0
+    return [(record_id, title) for score, record_id, title in scored[:limit] if -score >= best - 0.1]  # an exact hit stands alone
 
 
 def _suggestion(close: list[tuple[str, str]]) -> str:

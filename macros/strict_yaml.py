@@ -108,7 +108,7 @@ def _run_together_items(root: yaml.Node, text: str, shown: str) -> list[Problem]
             stack.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             stack.extend(v for _, v in node.value)
-        elif isinstance(node, yaml.ScalarNode) and node.style is None and node.end_mark.line > node.start_mark.line:
+        elif isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
             for number in range(node.start_mark.line + 2, node.end_mark.line + 2):
                 if number <= len(lines) and lines[number - 1].lstrip().startswith("- "):
                     problems.append(Problem(shown, number, FILE, (

@@ -106,6 +106,11 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
                     "een lijstitem begint met '- ' en de velden eronder springen evenveel in als de tekst na '- '")
 
     if "did not find expected '-' indicator" in problem:
+        _, previous = _previous(lines, at)
+        if match and not match.group("dash") and previous.lstrip().startswith("- ") and _indent(line) <= _indent(previous):
+            key = match.group("key").strip()
+            return at, (f"'{key}:' springt in alsof het bij de lijst erboven hoort — begin een nieuw veld aan het begin van de regel, zonder spaties ervoor; "
+                        "hoort het wel bij het lijstitem, zet het dan precies onder de tekst na '- '")
         return at, ("deze regel springt anders in dan het lijstitem erboven — zet de velden van één item precies onder elkaar, bijvoorbeeld "
                     "'  - titel: …' en daaronder '    url: …' (vier spaties)")
 

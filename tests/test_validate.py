@@ -242,11 +242,11 @@ def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros.cli", *args], capture_output=True, text=True, env=env, cwd=data.parent)
 
 
-def test_cli_is_silent_and_exits_0_when_all_is_well(tmp_path):
+def test_cli_says_all_is_well_in_one_line_and_exits_0(tmp_path):
     data = fake_data(tmp_path)
     shutil.copytree(SCHEMA, data / "schema")
     run = run_cli(data)
-    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
+    assert (run.returncode, run.stdout, run.stderr) == (0, "Alles in orde: 7 bestanden gecontroleerd.\n", "")
 
 
 def test_cli_prints_every_problem_and_exits_1(tmp_path):
@@ -258,6 +258,7 @@ def test_cli_prints_every_problem_and_exits_1(tmp_path):
     assert run.stdout.splitlines() == [
         f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt",
         f"{P}:25: periode: YAML leest 'no' als een ja/nee-waarde, niet als tekst — zet de waarde tussen aanhalingstekens: \"no\"",
+        "2 problemen in 1 bestand — zie hierboven.",
     ]
 
 
