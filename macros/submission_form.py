@@ -136,6 +136,7 @@ def form_spec(schema: Schema, catalogue: Catalogue, repository: str = "", branch
             "htmlTag": HTML_TAG.pattern,
             "markdownLink": MD_LINK.pattern,
             "linkPrefixes": list(LINK_PREFIXES),
+            "mailboxes": sorted(checks.GENERAL_MAILBOXES),
         },
         "messages": {
             "htmlInText": msg.html_in_text(),
