@@ -235,3 +235,28 @@ def test_label_check_names_the_folder_for_a_misplaced_practice(pr_repo, tmp_path
     assert refused.returncode == 1
     assert ("::error title=Bestand op de verkeerde plek::geleen/buurtkamer-nep.yaml lijkt een databestand. "
             "Verplaats het naar data/good-practices/geleen/buurtkamer-nep.yaml; dan is er geen code-review nodig.") in refused.stdout
+
+
+def test_pull_request_template_separates_the_editors_checklist_from_the_reviewers():
+    text = (GITHUB / "pull_request_template.md").read_text("utf-8")
+    editor, reviewer = text.split("## Voor de redactie")
+    assert "## Voor jou" in editor
+    editor_boxes = re.findall(r"^- \[ \] (.+)$", editor, re.M)
+    reviewer_boxes = re.findall(r"^- \[ \] (.+)$", reviewer, re.M)
+    assert len(editor_boxes) >= 5 and len(reviewer_boxes) >= 5
+    assert any("NOG INVULLEN" in b for b in editor_boxes) and any("bron" in b for b in editor_boxes)
+    assert any(LABEL in b for b in reviewer_boxes) and any("waarschuwing" in b for b in reviewer_boxes)
+
+
+def test_contributing_explains_sources_wijk_folders_and_the_decisions():
+    text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    vocab = json.loads((ROOT / "data" / "schema" / "vocabulaires.json").read_text("utf-8"))
+    assert "bronnen:\n  - titel:" in text  # a bronnen example
+    for document in vocab["documenten"]:
+        assert f"| `{document}` |" in text, document  # every document choice explained
+    for must in ("### Staat je wijk er niet bij?", "`daalhof/buurtkamer-daalhof.yaml`", "redactie_email", "**waarschuwing**",
+                 "Mail naar de redactie", "make validate DEBUG=1", "Alles in orde"):
+        assert must in text, must
+    # the titles the validator's messages point to exist
+    for heading in ("## Bronnen en toestemming", "## Privacy: geen persoonsgegevens", "### Staat je wijk er niet bij?"):
+        assert heading in text, heading
