@@ -164,8 +164,8 @@ def from_frictionless(error, field: Field, list_field: Field | None) -> str:
         return f"{what} — vul het in: {_hint(field.description)}".rstrip(": ")
     if name == "enum":
         options = field.enum or c.get("enum") or []
-        close = difflib.get_close_matches(str(cell), options, n=1, cutoff=0.6)
-        hint = f"bedoel je '{close[0]}'? Kies uit: " if close else "kies uit: "
+        close = closest_records(cell, [(o, o) for o in options], limit=1)  # "Samenwerking", "jeugd-en-gezin" find theirs too
+        hint = f"bedoel je '{close[0][0]}'? Kies uit: " if close else "kies uit: "
         return f"'{shorten(cell)}' is geen toegestane waarde — {hint}{_choices(options)}"
     if name == "maxLength":
         return f"de tekst is {len(str(cell))} tekens lang, het maximum is {c.get('maxLength')} — maak hem korter"

@@ -296,3 +296,14 @@ def test_make_validate_ends_with_the_result_line(cli_data):
     env = {**os.environ, "MENUKAART_DATA": str(cli_data)}
     run = subprocess.run(["make", "-s", "validate", f"FILES={cli_data / PRACTICE}"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout.strip().splitlines()[-1] == "Alles in orde: 1 bestand gecontroleerd."
+
+
+def test_vocabulary_values_are_suggested_whatever_the_case_or_spacing(tmp_path):
+    import json
+
+    themas = json.loads((SCHEMA / "vocabulaires.json").read_text("utf-8"))["themas"]
+    result = check(tmp_path, GOOD.replace("  - samenwerking", "  - Samenwerking\n  - jeugd-en-gezin"))
+    assert [str(p) for p in result.problems] == [
+        f"{P}:17: themas: 'Samenwerking' is geen toegestane waarde — bedoel je 'samenwerking'? Kies uit: " + ", ".join(themas),
+        f"{P}:18: themas: 'jeugd-en-gezin' is geen toegestane waarde — bedoel je 'jeugd en gezin'? Kies uit: " + ", ".join(themas),
+    ]
