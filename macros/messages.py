@@ -175,4 +175,4 @@ def from_frictionless(error, field: Field, list_field: Field | None) -> str:
         return f"'{shorten(cell)}' heeft niet de goede vorm — {_hint(field.description)}"
     if name in ("minimum", "maximum"):
         return f"{shorten(cell)} valt buiten het bereik — kies een getal van {c.get('minimum')} tot en met {c.get('maximum')}"
-    return f"'{shorten(cell)}' is niet goed ({error.note}) — {_hint(field.description)}"
+    return f"'{shorten(cell)}' is niet goed — {_hint(field.description)}"  # frictionless' English note stays out
