@@ -199,3 +199,19 @@ def test_without_javascript_the_mail_route_is_offered_when_configured(browser, m
     pointer = page.locator("[data-indienen-zonder-js]")
     assert unquote(pointer.locator('a[href^="mailto:"]').get_attribute("href")).startswith(f"mailto:{MAIL}?subject=Praktijk voor de Menukaart")
     context.close()
+
+
+@pytest.mark.browser
+def test_axe_finds_no_violations_with_the_new_panels_open(page, site_url):
+    from browser_support import describe_violations, run_axe
+
+    open_form(page, site_url + f"indienen/?wijk={WIJK}")
+    fill_minimum(page, aanpak="Een lange aanpak met é, ü en spaties. " * 150)
+    page.locator('[name="contact"]').fill("Marieke, 06-12345678")
+    page.locator("[data-wijk-nieuw] summary").click()
+    page.locator("[data-wijk-nieuw-naam]").fill("Nieuwe wijk (nep)")
+    page.click("[data-indienen-github]")
+    expect(page.locator("[data-indienen-lang]")).to_be_visible()
+    expect(page.locator("[data-indienen-warnings]")).to_be_visible()
+    violations = run_axe(page)
+    assert not violations, describe_violations(violations)
