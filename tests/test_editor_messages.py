@@ -307,3 +307,18 @@ def test_vocabulary_values_are_suggested_whatever_the_case_or_spacing(tmp_path):
         f"{P}:17: themas: 'Samenwerking' is geen toegestane waarde — bedoel je 'samenwerking'? Kies uit: " + ", ".join(themas),
         f"{P}:18: themas: 'jeugd-en-gezin' is geen toegestane waarde — bedoel je 'jeugd en gezin'? Kies uit: " + ", ".join(themas),
     ]
+
+
+def test_make_nieuw_then_make_validate_refuses_the_unfilled_file(data_copy):
+    from macros import new_practice as npr
+
+    path = npr.new_practice(data_copy, "geleen", "Nog niets ingevuld", TODAY)
+    env = {**os.environ, "MENUKAART_DATA": str(data_copy)}
+    run = subprocess.run(["make", "-s", "validate", f"FILES={path}"], cwd=ROOT, env=env, capture_output=True, text=True)
+    lines = run.stdout.strip().splitlines()
+    assert run.returncode != 0
+    shown = "data/good-practices/geleen/nog-niets-ingevuld.yaml"
+    placeholder_lines = [n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if "NOG INVULLEN" in line and not line.startswith("#")]
+    assert [line.split(":")[:2] for line in lines[:-1]] == [[shown, str(n)] for n in placeholder_lines]
+    assert all("haal" in line and "NOG INVULLEN" in line for line in lines[:-1])
+    assert lines[-1] == f"{len(placeholder_lines)} problemen in 1 bestand — zie hierboven."
