@@ -50,7 +50,12 @@ ORGANISATION_WORDS = {
     "inclusief", "belang", "sociaal", "domein", "werkplaats", "academie", "college", "hospice", "apotheek", "ziekenhuis",
     "verzekeraar", "zorgverzekeraar", "kenniscentrum", "servicepunt", "huis", "kamer", "punt", "loket", "bureau",
     "en", "voor", "of", "&",
+    "university", "foundation", "institute", "hospital", "bank", "rabobank", "umc", "mumc+", "zuyderland", "woonstichting",
+    "woningstichting", "wooncorporatie", "politie", "brandweer", "stadsdeel", "wijkraad", "buurtraad", "dorpsraad", "burgerraad",
+    "nederland", "limburg", "zuid-limburg", "maastricht", "heerlen", "sittard", "geleen", "sittard-geleen", "kerkrade", "parkstad",
+    "mijnstreek", "westelijke", "oostelijk", "oostelijke", "zuid", "noord", "oost", "west",
 }
+ORGANISATION_ENDINGS = ("kamer", "huis", "team", "punt", "centrum", "raad", "zorg", "werk", "groep", "school", "praktijk", "netwerk", "platform", "lab", "hub", "plein", "loket", "fonds")
 TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ten", "ter", "te", "la", "le", "in", "'t", "op", "v.d."}
 SALUTATION = re.compile(r"\b(dhr|mevr|mw|mr|drs|dr|ir|ing|prof)\.?\s+[A-Z]|\b(meneer|mevrouw|de heer)\s+[A-Z]", re.IGNORECASE)
 CAPITALISED = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?")
@@ -182,7 +187,7 @@ def _looks_like_person(text: str) -> str | None:
         words = part.split()
         if not 2 <= len(words) <= 5:
             continue
-        if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
+        if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower().endswith(ORGANISATION_ENDINGS) for w in words):
             continue
         names = [w for w in words if w.lower() not in TUSSENVOEGSELS]
         if 2 <= len(names) <= 3 and all(CAPITALISED.fullmatch(w) for w in names) and words[0] not in TUSSENVOEGSELS:

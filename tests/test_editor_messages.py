@@ -180,7 +180,7 @@ PRIVACY = {
         ],
     ),
     "organisations and a team mailbox": (
-        practice(contact="contact: info@voorbeeld.invalid of https://www.voorbeeld.invalid", partners="partners:\n  - Gemeente Sittard-Geleen\n  - Zorgbelang Inclusief\n  - Huisartsen Oostelijk Zuid-Limburg\n  - ZO Wonen"),
+        practice(contact="contact: info@voorbeeld.invalid of https://www.voorbeeld.invalid", partners="partners:\n  - Gemeente Sittard-Geleen\n  - Zorgbelang Inclusief\n  - Huisartsen Oostelijk Zuid-Limburg\n  - ZO Wonen\n  - Buurtkamer Daalhof\n  - Maastricht University\n  - Wijkteam Lindenheuvel"),
         [],
     ),
 }
