@@ -42,7 +42,7 @@ lock: | python
 	.cache/uv/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --quiet --output-file $(LOCK)
 
 validate: $(STAMP)
-	@$(BIN)/python -m macros.cli $(FILES)
+	@$(BIN)/python -m macros.cli $(if $(DEBUG),--debug) $(FILES)
 
 build: validate
 	$(BIN)/mkdocs build --strict --clean

@@ -99,7 +99,7 @@ def define_env(env):
         """The /indienen/ form, generated from the practice schema and the current records."""
         cat = catalogue()
         extra = env.conf["extra"]
-        spec = submission_form.form_spec(cat.schemas[submission_form.COLLECTION], cat, extra.get("repository", ""), extra.get("branch", "main"))
+        spec = submission_form.form_spec(cat.schemas[submission_form.COLLECTION], cat, extra.get("repository", ""), extra.get("branch", "main"), extra.get("redactie_email") or "")
         return submission_form.render_form(spec, base())
 
     @env.macro

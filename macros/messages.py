@@ -74,8 +74,59 @@ def bad_boolean(text) -> str:
     return f"'{shorten(text)}' is geen geldige ja/nee-waarde — schrijf true (ja) of false (nee)"
 
 
-def unknown_reference(value, title: str, collection: str) -> str:
-    return f"'{shorten(value)}' bestaat niet in {collection} — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor '{title}'"
+def _plain(text: str) -> str:
+    """Lower case, accents dropped, words joined by hyphens: how an id is written."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def closest_records(value, options, limit: int = 3) -> list[tuple[str, str]]:
+    """The (id, title) pairs nearest to what the editor wrote, by id and by title.
+
+    Typing the title ("Wijkwandeling"), a word from it ("vertrouwen") or the id with extra
+    words ("Daalhof, Maastricht") all find the record.
+    """
+    wanted = _plain(value)
+    if not wanted:
+        return []
+    scored = []
+    for record_id, title in options:
+        names = {record_id, _plain(title)}
+        score = max(difflib.SequenceMatcher(None, wanted, name).ratio() for name in names)
+        for name in names:
+            if wanted == name:
+                score = max(score, 1.0)
+            elif f"-{wanted}-" in f"-{name}-" or f"-{name}-" in f"-{wanted}-":
+                score = max(score, 0.9)
+        if score >= 0.6:
+            scored.append((-score, record_id, title))
+    scored.sort()
+    best = -scored[0][0] if scored else 0
+    return [(record_id, title) for score, record_id, title in scored[:limit] if -score >= best - 0.1]  # an exact hit stands alone
+
+
+def _suggestion(close: list[tuple[str, str]]) -> str:
+    named = [f"'{record_id}' ({title})" if title and title != record_id else f"'{record_id}'" for record_id, title in close]
+    if not named:
+        return ""
+    return "bedoel je " + (named[0] if len(named) == 1 else ", ".join(named[:-1]) + " of " + named[-1]) + "? "
+
+
+def unknown_reference(value, title: str, collection: str, options=(), folder: str | None = None) -> str:
+    """A reference to a record that does not exist: the nearest records, and where to see them all."""
+    from .schema import BY_NAME
+
+    c = BY_NAME.get(collection)
+    folder = folder or (c.folder if c else collection)
+    where = f"alle keuzes staan in data/{folder}/ (de bestandsnaam zonder .yaml) en op /{collection}/ op de site"
+    if collection == "wijken":
+        where += "; staat je wijk er niet bij? Zie CONTRIBUTING.md, 'Staat je wijk er niet bij?'"
+    suggestion = _suggestion(closest_records(value, options))
+    write = "Schrijf" if suggestion else "schrijf"
+    return f"'{shorten(value)}' bestaat niet in {collection} — {suggestion}{write} het id van een {title.lower() if c is None else c.label_singular.lower()} (kleine letters en streepjes); {where}"
 
 
 def id_not_file_name(value: str, expected: str) -> str:
@@ -94,7 +145,9 @@ def html_in_text() -> str:
     return "HTML-code is hier niet toegestaan — gebruik Markdown, bijvoorbeeld **vet** of [tekst](https://voorbeeld.nl)"
 
 
-def bad_link(url: str) -> str:
+def bad_link(url: str, fix: str | None = None) -> str:
+    if fix:
+        return f"de link '{shorten(url)}' is niet toegestaan — {fix}"
     return f"de link '{shorten(url)}' is niet toegestaan — gebruik alleen links die beginnen met https:// of mailto:"
 
 
@@ -111,8 +164,8 @@ def from_frictionless(error, field: Field, list_field: Field | None) -> str:
         return f"{what} — vul het in: {_hint(field.description)}".rstrip(": ")
     if name == "enum":
         options = field.enum or c.get("enum") or []
-        close = difflib.get_close_matches(str(cell), options, n=1, cutoff=0.6)
-        hint = f"bedoel je '{close[0]}'? Kies uit: " if close else "kies uit: "
+        close = closest_records(cell, [(o, o) for o in options], limit=1)  # "Samenwerking", "jeugd-en-gezin" find theirs too
+        hint = f"bedoel je '{close[0][0]}'? Kies uit: " if close else "kies uit: "
         return f"'{shorten(cell)}' is geen toegestane waarde — {hint}{_choices(options)}"
     if name == "maxLength":
         return f"de tekst is {len(str(cell))} tekens lang, het maximum is {c.get('maxLength')} — maak hem korter"
@@ -122,4 +175,4 @@ def from_frictionless(error, field: Field, list_field: Field | None) -> str:
         return f"'{shorten(cell)}' heeft niet de goede vorm — {_hint(field.description)}"
     if name in ("minimum", "maximum"):
         return f"{shorten(cell)} valt buiten het bereik — kies een getal van {c.get('minimum')} tot en met {c.get('maximum')}"
-    return f"'{shorten(cell)}' is niet goed ({error.note}) — {_hint(field.description)}"
+    return f"'{shorten(cell)}' is niet goed — {_hint(field.description)}"  # frictionless' English note stays out

@@ -1,13 +1,12 @@
-"""`make nieuw WIJK=… TITEL=…`: a new practice file to fill in, valid from the first save.
+"""`make nieuw WIJK=… TITEL=…`: a new practice file to fill in; its only problems are its placeholders.
 
 Editors learn the format from the file itself, so every field of the practice schema is
 in it with its Dutch title and description as a comment. Required fields get a value
-that passes `make validate` (a clear placeholder where only the editor can know the
-answer); optional fields stay commented out until the editor uses them. Nothing is
+of the right shape (a clear placeholder where only the editor can know the answer); optional fields stay commented out until the editor uses them. Nothing is
 written by hand here: a new schema field shows up in the file by itself.
 
-The placeholder `NOG INVULLEN` is valid YAML on purpose (the file must validate as-is),
-so the pull-request check looks for it separately (`--controleer`).
+The placeholder `NOG INVULLEN` is valid YAML on purpose, so every other check still runs;
+`make validate` refuses it (macros/editor_checks.py), each at its own line.
 
 Usage: WIJK=<wijk-id> TITEL="…" python -m macros.new_practice
        python -m macros.new_practice --controleer [--github] FILE ...
@@ -16,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import sys
 import textwrap
 from datetime import date
@@ -24,12 +22,12 @@ from pathlib import Path
 
 import yaml
 
+from .editor_checks import PLACEHOLDER, placeholder_problems
 from .problems import Problem
 from .schema import BY_NAME, Field, Schema, load_schemas
 from .submission_form import COLLECTION, slug
 
 ROOT = Path(__file__).resolve().parent.parent
-PLACEHOLDER = "NOG INVULLEN"
 WIDTH = 96
 USAGE = 'Gebruik: make nieuw WIJK=<id van de wijk> TITEL="Titel van de praktijk"'
 
@@ -93,6 +91,24 @@ def _required_value(field: Field, choices: list[str], today: date) -> str:
     return quoted(text)
 
 
+def _required_list(field: Field, choices: list[str]) -> list[str]:
+    """A required list (like bronnen): one item with placeholders, optional sub-fields as comments."""
+    if not field.item_fields:
+        first = f"{choices[0]}  # {PLACEHOLDER}: kies de goede waarden uit de lijst hierboven" if choices else quoted(f"{PLACEHOLDER}: {field.description}")
+        return [f"{field.name}:", f"  - {first}"]
+    lines = [f"{field.name}:"]
+    lead = "  - "
+    for sub in field.item_fields:
+        hint = f"  # {sub.title}: {sub.description}" + (f" Kies uit: {', '.join(sub.enum)}." if sub.enum else "")
+        if sub.required:
+            lines.append(f"{lead}{sub.name}: {quoted(f'{PLACEHOLDER}: {sub.description}')}")
+            lead = "    "
+        else:
+            sample = '"https://"' if sub.descriptor.get("format") == "uri" else '""'
+            lines.append(f"    # {sub.name}: {sample}{hint}")
+    return lines
+
+
 def _example(field: Field, choices: list[str]) -> list[str]:
     """The commented-out shape of an optional field."""
     if field.is_list and field.item_fields:
@@ -131,6 +147,8 @@ def practice_text(schema: Schema, data_dir: Path, wijk: str, titel: str, today: 
         out += _header(field, [] if field.name in given else choices)
         if field.name in given:
             out.append(f"{field.name}: {given[field.name]}")
+        elif field.required and field.is_list:
+            out += _required_list(field, choices)
         elif field.required:
             out.append(f"{field.name}: {_required_value(field, choices, today)}")
         else:
@@ -178,18 +196,11 @@ def _shown(path: Path) -> str:
 
 
 def leftover_placeholders(paths: list[Path]) -> list[Problem]:
-    """Lines that still say NOG INVULLEN: valid YAML, but not yet a practice (explanations excluded)."""
+    """Lines that still say NOG INVULLEN (explanations excluded); `make validate` runs the same check."""
     problems = []
     for path in paths:
-        if path.suffix != ".yaml" or not path.is_file():
-            continue
-        veld = "bestand"
-        for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
-            key = re.match(r"([A-Za-z_][\w-]*):", line)
-            if key:
-                veld = key.group(1)
-            if PLACEHOLDER in line and not line.lstrip().startswith("#"):
-                problems.append(Problem(_shown(path), number, veld, f"hier staat nog '{PLACEHOLDER}' — vul het veld in en haal de woorden {PLACEHOLDER} weg"))
+        if path.suffix == ".yaml" and path.is_file():
+            problems += placeholder_problems(path.read_text("utf-8", errors="replace"), _shown(path))
     return problems
 
 

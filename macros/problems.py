@@ -1,7 +1,7 @@
 """One problem found in a data file, printed the way an editor can act on it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -12,6 +12,10 @@ class Problem:
     line: int
     veld: str
     bericht: str
+    # The parser's own (English) words, shown only with `make validate DEBUG=1` / `--debug`.
+    detail: str = field(default="", compare=False)
+    # "fout" stops the build; "waarschuwing" is printed and counted, and a reviewer decides.
+    ernst: str = field(default="fout", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.veld}: {self.bericht}"

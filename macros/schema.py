@@ -226,6 +226,7 @@ class Schema:
 class SchemaSet:
     schemas: dict[str, Schema]
     vocabularies: dict[str, list[str]]
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # vocabulary -> value -> readable name ("_namen")
 
     def __getitem__(self, name: str) -> Schema:
         return self.schemas[name]
@@ -235,9 +236,10 @@ class SchemaSet:
 
 
 def load_schemas(schema_dir: Path) -> SchemaSet:
-    vocabularies = {k: v for k, v in json.loads((schema_dir / "vocabulaires.json").read_text("utf-8")).items() if not k.startswith("_")}
+    raw = json.loads((schema_dir / "vocabulaires.json").read_text("utf-8"))
+    vocabularies = {k: v for k, v in raw.items() if not k.startswith("_")}
     schemas = {}
     for c in COLLECTIONS:
         descriptor = json.loads((schema_dir / f"{c.name}.schema.json").read_text("utf-8"))
         schemas[c.name] = Schema(c, descriptor, vocabularies)
-    return SchemaSet(schemas, vocabularies)
+    return SchemaSet(schemas, vocabularies, raw.get("_namen", {}))

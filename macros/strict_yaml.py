@@ -11,7 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from .editor_checks import raw_text_problems
 from .problems import Problem
+from .yaml_errors import explain
 
 MAX_BYTES = 256 * 1024
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,20 +40,21 @@ def read_nodes(path: Path, shown: str) -> tuple[yaml.Node | None, list[Problem]]
     tabs = [n for n, line in enumerate(text.splitlines(), 1) if "\t" in line]
     if tabs:
         return None, [Problem(shown, n, FILE, "deze regel bevat een tab — gebruik spaties om in te springen (twee per niveau)") for n in tabs]
+    hidden = raw_text_problems(text, shown)
+    if hidden:
+        return None, hidden
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         return stop(1, "het bestand is leeg — vul de velden in; kijk voor een voorbeeld in CONTRIBUTING.md of gebruik 'make nieuw'")
     try:
         root = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        wat = err.problem or str(err)
-        return stop(line, f"dit is geen geldige YAML ({wat}) — controleer inspringing, dubbele punten en aanhalingstekens op of vlak voor deze regel")
+        line, bericht = explain(err, text)
+        return None, [Problem(shown, line, FILE, bericht, detail=str(err))]
     except yaml.YAMLError as err:
-        return stop(1, f"dit is geen geldige YAML ({err}) — controleer de opmaak van het bestand")
+        return None, [Problem(shown, 1, FILE, "dit is geen geldige YAML — controleer de opmaak van het bestand; kijk voor een voorbeeld naar een ander bestand in dezelfde map", detail=str(err))]
     if root is None:
         return stop(1, "het bestand is leeg — vul de velden in; kijk voor een voorbeeld in CONTRIBUTING.md of gebruik 'make nieuw'")
-    problems = _structural_problems(root, shown)
+    problems = _structural_problems(root, shown) or _run_together_items(root, text, shown)  # the walk needs a tree without aliases
     return (None if problems else root), problems
 
 
@@ -90,4 +93,26 @@ def _structural_problems(root: yaml.Node, shown: str) -> list[Problem]:
                 keys.setdefault(name, line_of(key))
                 children.append((value, name if veld == FILE else veld, line_of(key)))
             stack.extend(reversed(children))
+    return problems
+
+
+def _run_together_items(root: yaml.Node, text: str, shown: str) -> list[Problem]:
+    """`- a` followed by a further indented `  - b` is valid YAML for the one text "a - b":
+    never what an editor meant, so say which line to align."""
+    lines = text.splitlines()
+    problems = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for _, v in node.value)
+        elif isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
+            for number in range(node.start_mark.line + 2, node.end_mark.line + 2):
+                if number <= len(lines) and lines[number - 1].lstrip().startswith("- "):
+                    problems.append(Problem(shown, number, FILE, (
+                        f"dit lijstitem springt verder in dan het item erboven, zodat YAML ze als één tekst leest ('{node.value[:60]}') — "
+                        "zet alle regels met '- ' precies onder elkaar")))
+                    break
     return problems

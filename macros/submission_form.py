@@ -19,6 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import editor_checks as checks
 from . import messages as msg
 from .catalogue import Catalogue, fase_label
 from .pages import environment
@@ -56,6 +57,12 @@ def _options(catalogue: Catalogue, collection: str) -> list[dict]:
     return [{"value": r.id, "label": label(r)} for r in catalogue.by_collection[collection]]
 
 
+def _enum_options(field: Field, catalogue: Catalogue | None) -> list[dict]:
+    """Vocabulary values with their readable name where vocabulaires.json gives one ("_namen")."""
+    names = (getattr(getattr(catalogue, "schemas", None), "labels", None) or {}).get(field.vocabulary or "", {})
+    return [{"value": v, "label": names.get(v, v)} for v in field.enum]
+
+
 def field_spec(field: Field, catalogue: Catalogue | None, references: dict[str, str], parent: str | None = None) -> dict:
     """One control: what it looks like (`kind`), its form `name` and what the browser checks."""
     c = field.constraints
@@ -82,7 +89,7 @@ def field_spec(field: Field, catalogue: Catalogue | None, references: dict[str, 
             spec["items"] = [field_spec(f, catalogue, {}, parent=field.name) for f in field.item_fields]
         elif target or field.enum:
             spec["kind"] = "choices"
-            spec["options"] = _options(catalogue, target) if target else [{"value": v, "label": v} for v in field.enum]
+            spec["options"] = _options(catalogue, target) if target else _enum_options(field, catalogue)
         else:
             item = Field({"name": field.name, "type": "string", "title": field.title, "description": field.description, "constraints": field.item_constraints}, field.vocabularies)
             spec["kind"] = "rows"
@@ -91,7 +98,7 @@ def field_spec(field: Field, catalogue: Catalogue | None, references: dict[str, 
     if field.type == "string":
         if target or field.enum:
             spec["kind"] = "select"
-            spec["options"] = _options(catalogue, target) if target else [{"value": v, "label": v} for v in field.enum]
+            spec["options"] = _options(catalogue, target) if target else _enum_options(field, catalogue)
         elif field.markdown or (c.get("maxLength") or 0) > TEXTAREA_FROM:
             spec["kind"] = "textarea"
         else:
@@ -103,7 +110,11 @@ def field_spec(field: Field, catalogue: Catalogue | None, references: dict[str, 
     raise UnsupportedField(f"het formulier /indienen/ kan het veld '{field.name}' (type {field.type}) nog niet tonen — breid macros/submission_form.py uit")
 
 
-def form_spec(schema: Schema, catalogue: Catalogue, repository: str = "", branch: str = "main") -> dict:
+MAX_GITHUB_URL = 7500  # longer links are refused by GitHub: then copy first, open GitHub second
+MAX_MAILTO_URL = 1800  # mail programs cut longer mailto: links; then download and attach
+
+
+def form_spec(schema: Schema, catalogue: Catalogue, repository: str = "", branch: str = "main", redactie_email: str = "") -> dict:
     """Everything the form and its script need, as plain JSON-able data."""
     references = schema.scalar_references()
     collection = BY_NAME[COLLECTION]
@@ -116,15 +127,25 @@ def form_spec(schema: Schema, catalogue: Catalogue, repository: str = "", branch
         "repository": repository.rstrip("/"),
         "branch": branch,
         "existingIds": IDS_FILE,
+        "redactieEmail": redactie_email.strip(),
+        "maxGithubUrl": MAX_GITHUB_URL,
+        "maxMailtoUrl": MAX_MAILTO_URL,
+        "issueForm": f"{repository.rstrip('/')}/issues/new?template=praktijk-melden.yml" if repository else "",
         "fields": [field_spec(f, catalogue, references) for f in schema.fields],
         "checks": {
             "htmlTag": HTML_TAG.pattern,
             "markdownLink": MD_LINK.pattern,
             "linkPrefixes": list(LINK_PREFIXES),
+            "mailboxes": sorted(checks.GENERAL_MAILBOXES),
         },
         "messages": {
             "htmlInText": msg.html_in_text(),
             "badLink": msg.bad_link("{waarde}"),
+            "linkFix": {
+                "bare": checks.link_fix("https://"),
+                "http": checks.link_fix("http://{rest}"),
+                "www": checks.link_fix("www.{rest}"),
+            },
         },
     }
 

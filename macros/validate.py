@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
+from datetime import date
 from pathlib import Path
 
 import frictionless
 import yaml
 
+from . import editor_checks as checks
 from . import messages as msg
 from .problems import Problem
 from .records import Record
@@ -38,13 +40,15 @@ class Result:
     records: list[Record]
     problems: list[Problem]
     schemas: SchemaSet
+    warnings: list[Problem] = dataclass_field(default_factory=list)  # shown and counted; never stop the build
+    files: list[str] = dataclass_field(default_factory=list)  # the files checked, as shown
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | None = None, root: Path | None = None) -> Result:
+def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | None = None, root: Path | None = None, today: date | None = None) -> Result:
     """Validate all data under `data_dir`; report only problems in `only` when given.
 
     References always resolve against the whole data set, so checking one changed
@@ -56,20 +60,28 @@ def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | 
     shown = lambda p: _relative(p, root)  # noqa: E731
     problems: list[Problem] = []
     records: list[Record] = []
+    files = []
     for path, collection in _discover(data_dir, problems, shown):
+        files.append(shown(path))
         record, found = read_record(path, shown(path), schemas[collection.name])
         problems += found
         if record is not None:
             records.append(record)
-    problems += _integrity(records, schemas)
+            problems += checks.placeholder_problems(path.read_text("utf-8"), shown(path))
+    problems += _integrity(records, schemas, today or date.today())
     problems += _table_problems(records, schemas)
     problems += check_search_words(data_dir, schema_dir or data_dir / "schema", shown, records)
+    warnings = [w for r in records if r.collection.name == "praktijken" for w in checks.privacy_warnings(r)]
+    files += sorted({p.path for p in problems} - set(files))
     if only is not None:
         wanted = {shown(Path(p).resolve()) for p in only}
         missing = [p for p in only if not Path(p).exists()]
         problems = [p for p in problems if p.path in wanted]
+        warnings = [w for w in warnings if w.path in wanted]
+        files = [f for f in files if f in wanted]
         problems += [Problem(str(p), 1, "bestand", "dit bestand bestaat niet — controleer de naam en de map") for p in missing]
-    return Result(records, sorted(set(problems)), schemas)
+        files += [str(p) for p in missing]
+    return Result(records, sorted(set(problems)), schemas, sorted(set(warnings)), files)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -136,6 +148,10 @@ def _read_value(record: Record, field: Field, node: yaml.Node) -> list[Problem]:
         return []
     if not field.is_list:
         text, problem = scalar_cell(node, field)
+        line, problem = _editor_check(node, field, text, problem)
+        if problem:
+            record.unreadable.add((field.name, None))
+            return [Problem(record.path, line, field.name, problem)]
         if problem:
             record.unreadable.add((field.name, None))
             return [Problem(*where(node), problem)]
@@ -151,7 +167,8 @@ def _read_value(record: Record, field: Field, node: yaml.Node) -> list[Problem]:
             value, found = _read_mapping_item(record, field, item, position)
         else:
             value, problem = scalar_cell(item, field, in_list=True)
-            found = [Problem(*where(item), problem)] if problem else []
+            line, problem = _editor_check(item, field, value, problem)
+            found = [Problem(record.path, line, field.name, problem)] if problem else []
             if found:
                 record.unreadable.add((field.name, position))
         problems += found
@@ -182,9 +199,10 @@ def _read_mapping_item(record: Record, field: Field, node: yaml.Node, position: 
             problems += found
             continue
         text, problem = scalar_cell(sub, subfield)
+        line, problem = _editor_check(sub, subfield, text, problem)
         if problem:
             record.unreadable.add((veld, position))
-            problems.append(Problem(record.path, line_of(sub), veld, problem))
+            problems.append(Problem(record.path, line, veld, problem))
         else:
             value[key.value] = text
     return value, problems
@@ -204,6 +222,23 @@ def _read_item_list(record: Record, veld: str, field: Field, node: yaml.Node, po
             problems.append(Problem(record.path, line_of(item), veld, problem))
         items.append(text)
     return items, problems
+
+
+def _editor_check(node: yaml.Node, field: Field, text: str | None, problem: str | None) -> tuple[int, str | None]:
+    """The checks YAML and the schema cannot do: hidden characters, example values, near-miss links."""
+    if problem or text is None or not isinstance(node, yaml.ScalarNode):
+        return line_of(node), problem
+    hidden = checks.scalar_hidden_problem(node, field.markdown)
+    if hidden:
+        return hidden
+    example = checks.example_value_problem(node)
+    if example:
+        return line_of(node), example
+    if field.descriptor.get("format") == "uri":
+        fix = checks.link_fix(text)
+        if fix:
+            return line_of(node), f"'{msg.shorten(text)}' is geen bruikbaar webadres — {fix}"
+    return line_of(node), None
 
 
 def scalar_cell(node: yaml.Node, field: Field, in_list: bool = False) -> tuple[str | None, str | None]:
@@ -309,6 +344,9 @@ def _resource(name: str, data: list, descriptor: dict) -> frictionless.Resource:
 
 def _table_problems(records: list[Record], schemas: SchemaSet) -> list[Problem]:
     tables = flatten(records, schemas)
+    known: dict[str, list[tuple[str, str]]] = {}
+    for r in records:
+        known.setdefault(r.collection.name, []).append((r.id, r.title))
     report = package(schemas, tables).validate(limit_errors=100_000)
     fields_by_table = {s.collection.name: s.by_name for s in schemas}
     links = {link.name: link for s in schemas for link in s.link_tables}
@@ -321,15 +359,15 @@ def _table_problems(records: list[Record], schemas: SchemaSet) -> list[Problem]:
         link_field = link.field if link is not None else None
         for error in task.errors:
             if link is not None and link.parent is not None:
-                problem = _translate_item_list(error, origin, link)
+                problem = _translate_item_list(error, origin, link, known)
             else:
-                problem = _translate(error, origin, fields_by_table[task.name], link_field)
+                problem = _translate(error, origin, fields_by_table[task.name], link_field, known)
             if problem:
                 problems.append(problem)
     return problems
 
 
-def _translate(error, origin, fields: dict[str, Field], link_field: Field | None) -> Problem | None:
+def _translate(error, origin, fields: dict[str, Field], link_field: Field | None, known: dict | None = None) -> Problem | None:
     row = getattr(error, "row_number", None)
     if row is None or not 2 <= row < len(origin) + 2:
         return None
@@ -342,12 +380,15 @@ def _translate(error, origin, fields: dict[str, Field], link_field: Field | None
         return None  # already reported, more precisely, while reading
     if error.type == "foreign-key":
         column = error.field_names[0] if error.field_names else "waarde"
-        if link_field is None:
-            return None if column not in fields else _at(record, column, None, msg.unknown_reference(error.field_cells[0], fields[column].title, error.reference_name))
-        if column != "waarde":
-            return None  # the owner column always matches
+        options = (known or {}).get(error.reference_name, [])
         value = error.field_cells[0] if error.field_cells else ""
-        return _at(record, link_field.name, position, msg.unknown_reference(value, link_field.title, error.reference_name))
+        if link_field is None:
+            return None if column not in fields else _at(record, column, None, msg.unknown_reference(value, fields[column].title, error.reference_name, options))
+        if column == "waarde":
+            return _at(record, link_field.name, position, msg.unknown_reference(value, link_field.title, error.reference_name, options))
+        if column in fields:  # a sub-field of a list of mappings that refers to another collection
+            return _at(record, f"{link_field.name}.{column}", position, msg.unknown_reference(value, fields[column].title, error.reference_name, options))
+        return None  # the owner column always matches
     column = getattr(error, "field_name", None)
     field = fields.get(column)
     if field is None:
@@ -359,7 +400,7 @@ def _translate(error, origin, fields: dict[str, Field], link_field: Field | None
     return _at(record, veld, position, text)
 
 
-def _translate_item_list(error, origin, link: LinkTable) -> Problem | None:
+def _translate_item_list(error, origin, link: LinkTable, known: dict | None = None) -> Problem | None:
     """An error in a list inside list items (a meeting's tools), at the line of that value."""
     row = getattr(error, "row_number", None)
     if row is None or not 2 <= row < len(origin) + 2 or error.type == "primary-key":
@@ -371,7 +412,8 @@ def _translate_item_list(error, origin, link: LinkTable) -> Problem | None:
         if (error.field_names or ["waarde"])[0] != "waarde":
             return None
         value = error.field_cells[0] if error.field_cells else ""
-        return _at(record, link.veld, position, msg.unknown_reference(value, link.field.title, error.reference_name))
+        options = (known or {}).get(error.reference_name, [])
+        return _at(record, link.veld, position, msg.unknown_reference(value, link.field.title, error.reference_name, options))
     if getattr(error, "field_name", None) != "waarde":
         return None
     return _at(record, link.veld, position, msg.from_frictionless(error, link.field, link.field))
@@ -384,9 +426,10 @@ def _at(record: Record, veld: str, position: int | None, bericht: str) -> Proble
 # ---------------------------------------------------------------- pass 3: integrity
 
 
-def _integrity(records: list[Record], schemas: SchemaSet) -> list[Problem]:
+def _integrity(records: list[Record], schemas: SchemaSet, today: date) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[tuple[str, str], Record] = {}
+    ids = {r.key for r in records}
     for r in records:
         expected = Path(r.path).stem
         if r.id and r.id != expected:
@@ -394,13 +437,20 @@ def _integrity(records: list[Record], schemas: SchemaSet) -> list[Problem]:
         if r.collection.grouped_by:
             folder = Path(r.path).parent.name
             value = r.get(r.collection.grouped_by)
-            if value and value != folder:
+            target = schemas[r.collection.name].scalar_references().get(r.collection.grouped_by)
+            if value and value != folder and (target is None or (target, value) in ids):  # an unknown wijk: its own message, never "make a folder"
                 problems.append(Problem(r.path, r.line_of(r.collection.grouped_by), r.collection.grouped_by, msg.wrong_folder(value, folder)))
         if r.id:
             other = first.setdefault(r.key, r)
             if other is not r:
                 problems.append(Problem(r.path, r.line_of("id"), "id", msg.duplicate_id(r.id, other.path)))
         problems += _link_problems(r, schemas[r.collection.name])
+        problems += checks.required_list_problems(r, schemas[r.collection.name])
+        for field in schemas[r.collection.name].scalar_fields:
+            if field.type == "date" and field.name == "bijgewerkt" and (field.name, None) not in r.unreadable:
+                future = checks.future_date_problem(r.values.get(field.name), today)
+                if future:
+                    problems.append(Problem(r.path, r.line_of(field.name), field.name, future))
     return problems
 
 
@@ -421,6 +471,6 @@ def _link_problems(record: Record, schema: Schema) -> list[Problem]:
                 problems.append(Problem(record.path, line, veld, msg.html_in_text()))
             for match in MD_LINK.finditer(text):
                 url = next(g for g in match.groups() if g is not None)
-                if not url.lower().startswith(("https://", "mailto:")):
-                    problems.append(Problem(record.path, line, veld, msg.bad_link(url)))
+                if not url.lower().startswith(("https://", "mailto:")) or checks.link_fix(url):
+                    problems.append(Problem(record.path, line, veld, msg.bad_link(url, checks.link_fix(url))))
     return problems

@@ -96,8 +96,8 @@ def test_pull_request_check_validates_changed_files_with_annotations_and_builds(
     assert set(triggers(workflow)) == {"pull_request"}
     scripts = "\n".join(step.get("run", "") for _, step in steps(workflow))
     assert "git diff --name-only" in scripts and "-- data/" in scripts
-    assert "macros.cli --github" in scripts
-    assert "macros.new_practice --controleer --github" in scripts
+    assert "macros.cli --github" in scripts  # it refuses NOG INVULLEN too (tests/test_editor_messages.py)
+    assert "macros.misplaced --github" in scripts
     assert re.search(r"^make build$", scripts, re.M)
 
 
@@ -226,3 +226,61 @@ def test_pull_requests_are_checked_on_the_lowest_and_highest_python():
     (setup,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
     assert setup["with"]["python-version"] == "${{ matrix.python }}"
     assert job["env"]["PYTHON"] == "python${{ matrix.python }}"  # make takes this one, not the runner's own
+
+
+# ---------------------------------------------------------------- a data file in the wrong place
+
+PRACTICE_TEXT = "id: buurtkamer-nep\ntitel: Buurtkamer (nep)\nwijk: geleen\nstatus: idee\n"
+
+
+@pytest.mark.parametrize("name", ["geleen/buurtkamer-nep.yaml", "buurtkamer-nep.yml", "data/buurtkamer-nep.yaml", "data/good-practices/geleen/extra/buurtkamer-nep.yaml"])
+def test_a_practice_outside_its_wijk_folder_is_told_where_to_move(tmp_path, name):
+    from macros.misplaced import misplaced
+
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(PRACTICE_TEXT, "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "x.yml").write_text("nav: []\n", "utf-8")  # not data-like: no message
+    found = [str(p) for p in misplaced([name, "docs/x.yml", "data/good-practices/geleen/goed.yaml"], root=tmp_path)]
+    assert found == [
+        f"{name}:1: bestand: dit lijkt een databestand, maar het staat op de verkeerde plek, dus het wordt niet gelezen — "
+        "verplaats het naar data/good-practices/geleen/buurtkamer-nep.yaml (op GitHub: open het bestand, klik op het potlood en "
+        "verander de naam bovenaan in het volledige pad; een map maak je door een / te typen)"
+    ]
+
+
+def test_label_check_names_the_folder_for_a_misplaced_practice(pr_repo, tmp_path):
+    repo, base = pr_repo
+    (repo / "geleen").mkdir()
+    (repo / "geleen" / "buurtkamer-nep.yaml").write_text(PRACTICE_TEXT, "utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "practice in the wrong place")
+    refused = run_label_check(repo, base, False, tmp_path)
+    assert refused.returncode == 1
+    assert ("::error title=Bestand op de verkeerde plek::geleen/buurtkamer-nep.yaml lijkt een databestand. "
+            "Verplaats het naar data/good-practices/geleen/buurtkamer-nep.yaml; dan is er geen code-review nodig.") in refused.stdout
+
+
+def test_pull_request_template_separates_the_editors_checklist_from_the_reviewers():
+    text = (GITHUB / "pull_request_template.md").read_text("utf-8")
+    editor, reviewer = text.split("## Voor de redactie")
+    assert "## Voor jou" in editor
+    editor_boxes = re.findall(r"^- \[ \] (.+)$", editor, re.M)
+    reviewer_boxes = re.findall(r"^- \[ \] (.+)$", reviewer, re.M)
+    assert len(editor_boxes) >= 5 and len(reviewer_boxes) >= 5
+    assert any("NOG INVULLEN" in b for b in editor_boxes) and any("bron" in b for b in editor_boxes)
+    assert any(LABEL in b for b in reviewer_boxes) and any("waarschuwing" in b for b in reviewer_boxes)
+
+
+def test_contributing_explains_sources_wijk_folders_and_the_decisions():
+    text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    vocab = json.loads((ROOT / "data" / "schema" / "vocabulaires.json").read_text("utf-8"))
+    assert "bronnen:\n  - titel:" in text  # a bronnen example
+    for document in vocab["documenten"]:
+        assert f"| `{document}` |" in text, document  # every document choice explained
+    for must in ("### Staat je wijk er niet bij?", "`daalhof/buurtkamer-daalhof.yaml`", "redactie_email", "**waarschuwing**",
+                 "Mail naar de redactie", "make validate DEBUG=1", "Alles in orde"):
+        assert must in text, must
+    # the titles the validator's messages point to exist
+    for heading in ("## Bronnen en toestemming", "## Privacy: geen persoonsgegevens", "### Staat je wijk er niet bij?"):
+        assert heading in text, heading

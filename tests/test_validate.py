@@ -103,7 +103,7 @@ CASES = {
     ),
     "broken yaml": (
         practice(periode='periode: "niet afgesloten'),
-        [f"{P}:26: bestand: dit is geen geldige YAML (found unexpected end of stream) — controleer inspringing, dubbele punten en aanhalingstekens op of vlak voor deze regel"],
+        [f"{P}:25: bestand: de tekst na het aanhalingsteken \" op deze regel wordt nergens afgesloten — zet aan het eind van de tekst ook een \"; staat er binnen de tekst een \"? Gebruik dan het andere aanhalingsteken aan de buitenkant"],
     ),
     "bad date": (
         practice(bijgewerkt="bijgewerkt: 2026-13-01"),
@@ -138,14 +138,12 @@ CASES = {
     ),
     "unknown reference in a list": (
         GOOD.replace("  - testtool-nep", "  - bestaat-niet"),
-        [f"{P}:11: tools: 'bestaat-niet' bestaat niet in tools — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Tools'"],
+        [f"{P}:11: tools: 'bestaat-niet' bestaat niet in tools — schrijf het id van een tool (kleine letters en streepjes); alle keuzes staan in data/tools/ (de bestandsnaam zonder .yaml) en op /tools/ op de site"],
     ),
     "unknown reference in a field": (
         practice(wijk="wijk: bestaat-niet"),
-        [
-            f"{P}:4: wijk: 'bestaat-niet' bestaat niet in wijken — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Wijk'",
-            f"{P}:4: wijk: de praktijk staat in de map 'testwijk-nep' maar hoort bij wijk 'bestaat-niet' — zet het bestand in data/good-practices/bestaat-niet/ of verbeter de wijk",
-        ],
+        # never "make a folder data/good-practices/bestaat-niet/": the wijk does not exist
+        [f"{P}:4: wijk: 'bestaat-niet' bestaat niet in wijken — schrijf het id van een wijk (kleine letters en streepjes); alle keuzes staan in data/wijken/ (de bestandsnaam zonder .yaml) en op /wijken/ op de site; staat je wijk er niet bij? Zie CONTRIBUTING.md, 'Staat je wijk er niet bij?'"],
     ),
     "id differs from file name": (
         practice(id="id: andere-naam"),
@@ -153,7 +151,7 @@ CASES = {
     ),
     "http link in bronnen": (
         GOOD.replace("https://voorbeeld.invalid/bron", "http://voorbeeld.invalid/bron"),
-        [f"{P}:23: bronnen.url: 'http://voorbeeld.invalid/bron' heeft niet de goede vorm — een webadres dat begint met https:// (of mailto:)."],
+        [f"{P}:23: bronnen.url: 'http://voorbeeld.invalid/bron' is geen bruikbaar webadres — gebruik een beveiligd webadres (met https://): 'https://voorbeeld.invalid/bron' — werkt dat adres niet, kies dan een andere bron"],
     ),
     "javascript link in markdown": (
         practice(aanpak="aanpak: Lees [dit](javascript:alert(1)) voor de volledige aanpak."),
@@ -244,11 +242,11 @@ def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros.cli", *args], capture_output=True, text=True, env=env, cwd=data.parent)
 
 
-def test_cli_is_silent_and_exits_0_when_all_is_well(tmp_path):
+def test_cli_says_all_is_well_in_one_line_and_exits_0(tmp_path):
     data = fake_data(tmp_path)
     shutil.copytree(SCHEMA, data / "schema")
     run = run_cli(data)
-    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
+    assert (run.returncode, run.stdout, run.stderr) == (0, "Alles in orde: 7 bestanden gecontroleerd.\n", "")
 
 
 def test_cli_prints_every_problem_and_exits_1(tmp_path):
@@ -260,6 +258,7 @@ def test_cli_prints_every_problem_and_exits_1(tmp_path):
     assert run.stdout.splitlines() == [
         f"{P}:20: status: 'lopnd' is geen toegestane waarde — bedoel je 'lopend'? Kies uit: idee, lopend, afgerond, gestopt, onbekend",
         f"{P}:25: periode: YAML leest 'no' als een ja/nee-waarde, niet als tekst — zet de waarde tussen aanhalingstekens: \"no\"",
+        "2 problemen in 1 bestand — zie hierboven.",
     ]
 
 
@@ -287,7 +286,7 @@ def test_meeting_tools_that_exist_are_fine(tmp_path):
 def test_meeting_tool_that_does_not_exist_is_reported_at_its_own_line(tmp_path):
     content = _fase_with_meeting_tools("    tools:\n      - testtool-nep\n      - bestaat-niet\n")
     assert problems(tmp_path, FASE, content) == [
-        f"{F}:13: bijeenkomsten.tools: 'bestaat-niet' bestaat niet in tools — gebruik het id (de bestandsnaam zonder .yaml) van een bestaand record in data/ voor 'Tools voor deze bijeenkomst'"
+        f"{F}:13: bijeenkomsten.tools: 'bestaat-niet' bestaat niet in tools — schrijf het id van een tool (kleine letters en streepjes); alle keuzes staan in data/tools/ (de bestandsnaam zonder .yaml) en op /tools/ op de site"
     ]
 
 

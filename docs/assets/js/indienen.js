@@ -64,7 +64,14 @@
     return true;
   }
 
+  /** Pasted text as an editor means it: tabs become spaces and Windows line ends plain ones,
+   *  so a pasted block stays a readable YAML block instead of one escaped line. */
+  function tidy(text) {
+    return String(text).replace(/\r\n?/g, "\n").replace(/\t/g, "    ").replace(/[ ]+$/gm, "");
+  }
+
   function scalar(value, kind, indent) {
+    value = tidy(value);
     if (kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
     if (kind === "integer" && /^-?(0|[1-9][0-9]*)$/.test(value)) return value;
     if (kind === "boolean" && (value === "true" || value === "false")) return value;
@@ -129,12 +136,37 @@
     return !isNaN(d) && d.toISOString().slice(0, 10) === value;
   }
 
+  var HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  function today(offsetDays) {
+    var d = new Date(Date.now() + (offsetDays || 0) * 86400000);
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  /** A link that is nearly right gets the right form, as the validator says it (macros/editor_checks.py). */
+  function linkFix(url, messages) {
+    var low = url.trim().toLowerCase();
+    var fix = messages.linkFix;
+    if (!fix) return "";
+    if (["https://", "http://", "https:", "http:", "https", "www", "www."].indexOf(low) >= 0) return fix.bare;
+    if (low.indexOf("http://") === 0) return fix.http.replace("{rest}", url.trim().slice(7));
+    if (low.indexOf("www.") === 0) return fix.www.replace("{rest}", url.trim().slice(4));
+    return "";
+  }
+
   /** The first problem with one value, in Dutch, or "" — the validator's checks, field by field. */
   function problem(f, value, checks, messages) {
     if (value === "") return f.required ? "Dit veld is verplicht. Vul het in." : "";
+    var hidden = HIDDEN.exec(value);
+    if (hidden) {
+      var code = hidden[0].charCodeAt(0).toString(16).toUpperCase();
+      while (code.length < 4) code = "0" + code;
+      return "Hier staat een onzichtbaar teken (U+" + code + "). Zulke tekens kunnen tekst verbergen voor wie het nakijkt. Haal het weg: typ de tekst op die plek opnieuw.";
+    }
     var n = length(value);
     if (f.minLength && n < f.minLength) return "Dit is te kort (" + n + " tekens). Schrijf minstens " + f.minLength + " tekens.";
     if (f.maxLength && n > f.maxLength) return "Dit is " + n + " tekens lang. Het maximum is " + f.maxLength + " tekens: maak het korter.";
+    if (f.link && linkFix(value, messages)) return "'" + shorten(value) + "' is geen bruikbaar webadres: " + linkFix(value, messages) + ".";
     if (f.link && !checks.linkPrefixes.some(function (p) { return value.toLowerCase().indexOf(p) === 0; })) {
       return messages.badLink.replace("{waarde}", shorten(value));
     }
@@ -142,6 +174,7 @@
       return "'" + shorten(value) + "' heeft niet de goede vorm: " + lowerFirst(f.description);
     }
     if (f.kind === "date" && !validDate(value)) return "Dit is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-23.";
+    if (f.kind === "date" && f.name === "bijgewerkt" && value > today(1)) return value + " ligt in de toekomst. Zet hier de datum van je laatste wijziging, uiterlijk vandaag (" + today() + ").";
     if (f.kind === "integer") {
       if (!/^-?(0|[1-9][0-9]*)$/.test(value)) return "Schrijf een geheel getal, zonder voorloopnul, bijvoorbeeld 3.";
       var number = Number(value);
@@ -155,8 +188,8 @@
       var match;
       while ((match = links.exec(value)) !== null) {
         var url = match[1] !== undefined ? match[1] : match[2] !== undefined ? match[2] : match[3];
-        if (!checks.linkPrefixes.some(function (p) { return url.toLowerCase().indexOf(p) === 0; })) {
-          return messages.badLink.replace("{waarde}", shorten(url));
+        if (!checks.linkPrefixes.some(function (p) { return url.toLowerCase().indexOf(p) === 0; }) || linkFix(url, messages)) {
+          return messages.badLink.replace("{waarde}", shorten(url)).replace(/ — .*$/, linkFix(url, messages) ? " — " + linkFix(url, messages) : "$&");
         }
         if (match[0] === "") links.lastIndex += 1;
       }
@@ -164,7 +197,27 @@
     return "";
   }
 
-  window.MenukaartIndienen = { slug: slug, toYaml: toYaml, quoted: quoted };
+  /** Phone numbers and personal e-mail addresses: a warning, never a stop (see CONTRIBUTING, Privacy). */
+  var PHONE = /(?:\+31|0031|\b0)[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){7,8}(?![\w/])/;
+  var EMAIL = /\b([\w.%+-]+)@[\w-]+(?:\.[\w-]+)+\b/;
+  var MAILBOXES = ["info"]; // the full list comes from the spec (macros/editor_checks.py GENERAL_MAILBOXES)
+
+  function privacyWarning(value) {
+    var what = [];
+    var phone = PHONE.exec(value);
+    if (phone) what.push("een telefoonnummer (" + phone[0].trim() + ")");
+    var email = EMAIL.exec(value);
+    if (email && MAILBOXES.indexOf(email[1].toLowerCase()) < 0) what.push("een persoonlijk e-mailadres (" + email[0] + ")");
+    if (!what.length) return "";
+    return "Dit lijkt " + what.join(" en ") + ". Alles op GitHub is openbaar. Noem liever een organisatie, een algemeen e-mailadres (zoals info@…) of een website. Is het een functioneel contact, of heeft de persoon toestemming gegeven? Zeg dat dan bij je inzending; de redactie beslist.";
+  }
+
+  /** How to send the file: GitHub takes the text in the link up to a limit, a mail program far less. */
+  function route(url, limit) {
+    return url.length <= limit ? "link" : "kopieer-eerst";
+  }
+
+  window.MenukaartIndienen = { slug: slug, toYaml: toYaml, quoted: quoted, tidy: tidy, route: route, privacyWarning: privacyWarning };
 
   /* ------------------------------------------------------------ the form */
 
@@ -172,12 +225,23 @@
   var form = document.querySelector("[data-indienen-form]");
   if (!specElement || !form) return;
   var spec = JSON.parse(specElement.textContent);
+  if (spec.checks && spec.checks.mailboxes) MAILBOXES = spec.checks.mailboxes;
+  form.hidden = false;
+  document.querySelectorAll(".mk-indienen__bestand").forEach(function (el) { el.hidden = false; });
+  document.querySelectorAll("[data-indienen-zonder-js]").forEach(function (el) { el.hidden = true; });
+  var longPanel = document.querySelector("[data-indienen-lang]");
+  var emptyGithub = document.querySelector("[data-indienen-github-leeg]");
+  var mailLink = document.querySelector("[data-indienen-mail]");
+  var mailHelp = document.querySelector("[data-indienen-mail-uitleg]");
+  var newWijk = form.querySelector("[data-wijk-nieuw]");
+  var newWijkName = form.querySelector("[data-wijk-nieuw-naam]");
+  var newWijkId = form.querySelector("[data-wijk-nieuw-id]");
   var yamlOut = document.querySelector("[data-indienen-yaml]");
   var pathOut = document.querySelector("[data-indienen-path]");
   var problemsOut = document.querySelector("[data-indienen-problems]");
   var statusOut = document.querySelector("[data-indienen-status]");
   var githubLink = document.querySelector("[data-indienen-github]");
-  var MAX_URL = 7500; // longer links are refused by GitHub; then the editor pastes the text
+  var MAX_URL = spec.maxGithubUrl || 7500; // longer links are refused by GitHub; then the editor copies first
   var byFormName = {};
   spec.fields.forEach(function (f) {
     byFormName[f.formName] = f;
@@ -228,7 +292,12 @@
         out[f.name] = el ? el.value.trim() : "";
       }
     });
+    if (newWijkChosen()) out[spec.groupedBy] = slug(newWijkName.value, spec.idMax);
     return out;
+  }
+
+  function newWijkChosen() {
+    return !!(newWijk && newWijk.open && newWijkName.value.trim() && slug(newWijkName.value, spec.idMax));
   }
 
   function labelOf(el) {
@@ -246,7 +315,15 @@
       var value = el.value.trim();
       var row = el.closest("[data-row]");
       var parent = row ? spec.fields.filter(function (p) { return p.name === el.name.split(".")[0]; })[0] : null;
-      if (row && parent && value === "" && isEmpty(rowValue(row, parent))) return; // an empty row is simply left out
+      if (row && parent && value === "" && isEmpty(rowValue(row, parent))) {
+        // an empty row is simply left out, unless the list is required and has no filled row at all
+        var first = rows(parent)[0] === row && el === row.querySelector("input, select, textarea");
+        if (parent.required && first && !rows(parent).some(function (r) { return !isEmpty(rowValue(r, parent)); })) {
+          found.push({ el: el, message: "Noem minstens één bron of waar het vandaan komt. Vul hier de titel in, en waar het kan het webadres." });
+        }
+        return;
+      }
+      if (f.name === spec.groupedBy && value === "" && newWijkChosen()) return;
       var message = problem(f, value, spec.checks, spec.messages);
       if (!message && f.name === spec.idField && existing.indexOf(value) >= 0) {
         message = "Er staat al een praktijk met het id '" + value + "' in de Menukaart. Gaat het om dezelfde praktijk? Vul dan die pagina aan. Anders: maak het id anders, bijvoorbeeld met de naam van de wijk erachter.";
@@ -268,14 +345,57 @@
     return spec.folder + "/" + (values[spec.groupedBy] || "\u2026") + "/" + (values[spec.idField] || "\u2026") + ".yaml";
   }
 
-  function githubUrl(path, yaml) {
+  function githubBase(path) {
     // Slashes may stay as they are in a query string; the file name stays readable in the link.
-    var base = spec.repository + "/new/" + encodeURIComponent(spec.branch) + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/");
-    var full = base + "&value=" + encodeURIComponent(yaml);
-    return full.length <= MAX_URL ? full : base;
+    return spec.repository + "/new/" + encodeURIComponent(spec.branch) + "?filename=" + encodeURIComponent(path).replace(/%2F/g, "/");
+  }
+
+  function githubUrl(path, yaml) {
+    var full = githubBase(path) + "&value=" + encodeURIComponent(yaml);
+    return route(full, MAX_URL) === "link" ? full : githubBase(path);
+  }
+
+  function mailUrl(yaml) {
+    var subject = "Praktijk voor de Menukaart: " + (current.path.split("/").pop() || "");
+    var body = "Hierbij mijn praktijk voor de Menukaart. Het bestand " + current.path + " staat hieronder.\n\n" + yaml;
+    return "mailto:" + spec.redactieEmail + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+  }
+
+  function warnings() {
+    var out = [];
+    controls().forEach(function (el) {
+      var name = el.name.split(".")[0];
+      if ((name === "contact" || name === "partners") && el.value.trim()) {
+        var text = privacyWarning(el.value);
+        if (text) out.push({ el: el, message: text });
+      }
+    });
+    return out;
+  }
+
+  function renderWarnings() {
+    var box = document.querySelector("[data-indienen-warnings]");
+    var found = warnings();
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "mk-indienen__waarschuwing";
+      box.setAttribute("data-indienen-warnings", "");
+      problemsOut.parentNode.insertBefore(box, problemsOut.nextSibling);
+    }
+    box.textContent = "";
+    box.hidden = !found.length;
+    found.forEach(function (item) {
+      var p = document.createElement("p");
+      var a = document.createElement("a");
+      a.href = "#" + item.el.id;
+      a.textContent = "Let op, " + lowerFirst(labelOf(item.el)) + ": " + item.message;
+      p.appendChild(a);
+      box.appendChild(p);
+    });
   }
 
   function renderProblems(found) {
+    renderWarnings();
     problemsOut.textContent = "";
     var p = document.createElement("p");
     if (!found.length) {
@@ -328,6 +448,13 @@
     yamlOut.textContent = current.yaml;
     pathOut.textContent = current.path;
     if (githubLink) githubLink.href = githubUrl(current.path, current.yaml);
+    if (emptyGithub) emptyGithub.href = githubBase(current.path);
+    if (newWijkId) newWijkId.textContent = newWijkChosen() ? values[spec.groupedBy] : "\u2026";
+    if (mailLink) {
+      var mail = mailUrl(current.yaml);
+      current.mailFits = route(mail, spec.maxMailtoUrl || 1800) === "link";
+      mailLink.href = current.mailFits ? mail : "mailto:" + spec.redactieEmail + "?subject=" + encodeURIComponent("Praktijk voor de Menukaart");
+    }
     updateCounters();
     renderProblems(current.problems);
   }
@@ -418,14 +545,42 @@
         showAll();
         return;
       }
-      dirty = false;
       if (githubLink.href.indexOf("&value=") < 0) {
-        say("Je tekst is te lang voor één link. GitHub opent met de goede bestandsnaam; kopieer de tekst hieronder en plak hem daar.");
+        // Too long for one link: never open an empty GitHub page first; offer copy, then GitHub.
+        event.preventDefault();
+        longPanel.hidden = false;
+        longPanel.focus();
+        say("Je praktijk is te lang voor één link. Kopieer eerst de tekst, open dan GitHub en plak hem daar.");
+        return;
       }
+      longPanel.hidden = true;
+      dirty = false;
     });
   }
 
-  document.querySelector("[data-indienen-copy]").addEventListener("click", function () {
+  if (mailLink) {
+    mailLink.addEventListener("click", function (event) {
+      update();
+      if (current.problems.length) {
+        event.preventDefault();
+        showAll();
+        return;
+      }
+      if (!current.mailFits) {
+        event.preventDefault();
+        mailHelp.hidden = false;
+        mailHelp.focus();
+        say("Je praktijk is te lang voor een e-mail die vanzelf wordt ingevuld. Download het bestand en stuur het als bijlage.");
+        return;
+      }
+      mailHelp.hidden = true;
+      dirty = false;
+    });
+  }
+
+  if (newWijk) newWijk.addEventListener("toggle", update);
+
+  function copy() {
     update();
     function selectText() {
       var range = document.createRange();
@@ -443,7 +598,8 @@
     } else {
       selectText();
     }
-  });
+  }
+  document.querySelectorAll("[data-indienen-copy]").forEach(function (button) { button.addEventListener("click", copy); });
 
   document.querySelector("[data-indienen-download]").addEventListener("click", function () {
     update();
