@@ -195,6 +195,7 @@
     messageEl.hidden = shown !== 0;
     messageEl.textContent = shown === 0 ? "Niets gevonden. Haal een filter weg of probeer een ander woord." : "";
     writeUrl(state, query);
+    showActiveCount();
   }
 
   function start(json) {
@@ -235,6 +236,44 @@
       queryInput.focus();
     });
   }
+
+  /* -- small screens: the filters behind a "Filters" button (a disclosure) */
+
+  var toggle = root.querySelector("[data-menukaart-toggle]");
+  var activeBadge = root.querySelector("[data-menukaart-active]");
+  var closeButton = root.querySelector("[data-menukaart-close]");
+
+  /* The number of chosen filters on the button: ticked values, plus the words if any. */
+  function showActiveCount() {
+    if (!activeBadge) return;
+    var n = facetsBox.querySelectorAll("input[type=checkbox]:checked").length + (queryInput.value.trim() ? 1 : 0);
+    activeBadge.hidden = n === 0;
+    activeBadge.textContent = n ? String(n) : "";
+    if (n) activeBadge.appendChild(el("span", "mk-visually-hidden", " actief"));
+  }
+
+  function setFiltersOpen(open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    form.classList.toggle("mk-kaart__filters--open", open);
+  }
+
+  function setupFilterToggle() {
+    if (!toggle) return;
+    toggle.addEventListener("click", function () {
+      setFiltersOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    closeButton.addEventListener("click", function () { setFiltersOpen(false); toggle.focus(); });
+    /* Escape closes the panel from anywhere inside it (or on the button) and returns focus. */
+    root.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+      if (!form.contains(event.target) && event.target !== toggle) return;
+      event.preventDefault();
+      setFiltersOpen(false);
+      toggle.focus();
+    });
+  }
+
+  setupFilterToggle();
 
   fetch(indexUrl.href, { credentials: "same-origin" })
     .then(function (response) {
