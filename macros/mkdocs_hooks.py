@@ -29,6 +29,7 @@ from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
 from macros import csp  # noqa: E402
 from macros import submission_form  # noqa: E402
+from macros import offline  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
@@ -134,6 +135,7 @@ def on_post_build(config):
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
         feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
         submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
+        offline.write_worker(site)  # /sw.js: after the files it stores and hashes
         missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
         if missing:
             raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
