@@ -148,10 +148,11 @@ def test_axe_target_size_is_among_the_rules_run(phone, site_url):
     assert "target-size" in rules
 
 
-@pytest.mark.parametrize("kind", PAGE_KINDS)
+@pytest.mark.parametrize("kind", [*PAGE_KINDS, "offline"])
 def test_axe_finds_no_violations_at_390_px(browser, site_url, site_dir, kind):
     """Every rule of the WCAG 2.0–2.2 A/AA sets, target-size (2.5.8) included."""
-    visit = record_visit(browser, site_url + kind_path(site_dir, kind), viewport=PHONE)
+    path = "offline/" if kind == "offline" else kind_path(site_dir, kind)
+    visit = record_visit(browser, site_url + path, viewport=PHONE)
     assert not visit.axe_violations, describe_violations(visit.axe_violations)
 
 
