@@ -62,6 +62,17 @@
     return card;
   }
 
+  /* The cards the HTML already has (principes and tools), by link: kept as they are, so
+     nothing on screen is rebuilt or moves when the rest arrives. */
+  function cardsInPage() {
+    var found = {};
+    cardsBox.querySelectorAll("[data-menukaart-item]").forEach(function (card) {
+      var link = card.querySelector("a[href]");
+      if (link) found[link.href] = card;
+    });
+    return found;
+  }
+
   function buildFacet(facet, facetIndex) {
     var fieldset = el("fieldset", "mk-facet");
     fieldset.appendChild(el("legend", "mk-facet__legend", facet.label));
@@ -202,17 +213,21 @@
     data = json;
     typeFacet = data.facets.filter(function (f) { return f.name === "type"; })[0] || null;
     var fragment = document.createDocumentFragment();
+    var inPage = cardsInPage();
     data.items.forEach(function (item) {
-      var card = buildCard(item);
+      var card = inPage[new URL(item.u, siteRoot).href];
+      if (!card) {
+        card = buildCard(item);
+        fragment.appendChild(card);
+      }
       cards.push(card);
-      fragment.appendChild(card);
       var text = [item.t, item.a, item.s];
       data.facets.forEach(function (facet) {
         (item.f[facet.name] || []).forEach(function (v) { text.push(facet.values[v]); });
       });
       haystacks.push(normalise(text.join(" ")));
     });
-    cardsBox.replaceChildren(fragment);
+    cardsBox.appendChild(fragment);
     facetsBox.replaceChildren.apply(facetsBox, data.facets.map(buildFacet));
     readUrl();
     form.hidden = false;
