@@ -17,6 +17,7 @@ import gzip
 import http.server
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -148,17 +149,40 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    if argv:
-        site = Path(argv[0])
-    else:
-        from tests.conftest import build_site
+def build(dest: Path | None = None) -> Path:
+    """The real site, built the way the tests build it."""
+    from tests.conftest import build_site
 
-        site = Path(tempfile.mkdtemp(prefix="menukaart-lighthouse-"))
-        run = build_site(site)
-        if run.returncode != 0:
-            print(run.stdout + run.stderr, file=sys.stderr)
-            return 1
+    site = dest or Path(tempfile.mkdtemp(prefix="menukaart-lighthouse-"))
+    run = build_site(site)
+    if run.returncode != 0:
+        raise RuntimeError(run.stdout + run.stderr)
+    return site
+
+
+def report_section(site_dir: Path | None = None) -> str:
+    """The Lighthouse part of docs/over/prestaties.md (Dutch), for `make bench`."""
+    if shutil.which("npm") is None:
+        return "\n## Lighthouse op een telefoon\n\nNiet gemeten: `npm` ontbreekt op deze machine.\n"
+    site = Path(site_dir) if site_dir else build()
+    results = measure(site)
+    low = [kind for kind, r in results.items() if r["score"] < TARGET]
+    verdict = f"Onder de {TARGET}: {', '.join(low)}." if low else f"Elke soort pagina haalt {TARGET} of meer."
+    return f"""
+## Lighthouse op een telefoon
+
+Lighthouse {VERSION} (mobiel profiel: trage 4G-verbinding en een 4 keer tragere processor,
+gesimuleerd), alleen de categorie prestaties, op de echte inhoud. De site komt van een
+lokale server die, zoals GitHub Pages, met gzip comprimeert. Elke pagina meten we {RUNS} keer;
+de tabel noemt de middelste score en tussen haakjes alle scores. Het doel is {TARGET} of meer.
+{verdict} Zelf meten: `python -m tests.lighthouse`.
+
+{table(results)}
+"""
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0]) if argv else build()
     results = measure(site)
     print(table(results))
     low = [kind for kind, r in results.items() if r["score"] < TARGET]
