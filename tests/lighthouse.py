@@ -1,7 +1,8 @@
 """Lighthouse (mobile, performance) on a page of every kind of the built site, served locally.
 
 Run alone: `python -m tests.lighthouse [site-dir]` (builds the site first when no folder is
-given; exit 1 when a page scores below TARGET). `make bench` calls `measure()`.
+given; exit 1 when a page scores below TARGET). `make bench` appends `report_section()` to
+docs/over/prestaties.md (BENCH_LIGHTHOUSE=0 leaves it out).
 
 Lighthouse is the npm package, installed on first use into .cache/lighthouse/ (gitignored)
 and driven with Debian's chromium: no browser download. The pages are served the way a
@@ -162,6 +163,8 @@ def build(dest: Path | None = None) -> Path:
 
 def report_section(site_dir: Path | None = None) -> str:
     """The Lighthouse part of docs/over/prestaties.md (Dutch), for `make bench`."""
+    if os.environ.get("BENCH_LIGHTHOUSE") == "0":
+        return ""
     if shutil.which("npm") is None:
         return "\n## Lighthouse op een telefoon\n\nNiet gemeten: `npm` ontbreekt op deze machine.\n"
     site = Path(site_dir) if site_dir else build()
