@@ -5,8 +5,22 @@
   "use strict";
   var script = document.currentScript;
 
+  /* `make serve` (mkdocs serve) reloads on every edit: stored copies would only get in the
+     way there, so no worker, and one left from a built site is removed. */
+  function liveReloading() {
+    return Array.prototype.some.call(document.querySelectorAll("script:not([src])"), function (s) {
+      return s.textContent.indexOf("livereload(") !== -1;
+    });
+  }
+
   function registerWorker() {
     if (!("serviceWorker" in navigator) || !script || !script.src) return;
+    if (liveReloading()) {
+      navigator.serviceWorker.getRegistrations().then(function (all) {
+        all.forEach(function (registration) { registration.unregister(); });
+      });
+      return;
+    }
     var worker = new URL("../../sw.js", script.src); /* this file is assets/js/offline.js */
     navigator.serviceWorker.register(worker.href, { scope: new URL("./", worker).pathname }).catch(function () {
       /* file:// or a browser that refuses: the site works as before, only not offline */
@@ -40,7 +54,9 @@
     if (retry) retry.addEventListener("click", function () { location.reload(); });
   }
 
-  registerWorker();
+  /* After the page has loaded: storing files never competes with the page itself (and
+     mkdocs serve's live-reload script, added after this one, is in place by then). */
+  window.addEventListener("load", registerWorker);
   connectRetry();
   showSearchNote(navigator.onLine === false);
   window.addEventListener("offline", function () { showSearchNote(true); });
