@@ -299,5 +299,6 @@
     .catch(function () {
       messageEl.hidden = false;
       messageEl.textContent = "De filters konden niet laden. Je ziet hieronder alle werkende principes en tools.";
+      if (toggle) toggle.hidden = true; /* nothing to show behind it */
     });
 })();
