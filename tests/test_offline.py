@@ -60,8 +60,11 @@ def test_build_id_follows_the_content_and_ignores_the_search_index(tmp_path):
     (site / "pagefind" / "pagefind.js").write_text("other index", encoding="utf-8")
     offline.write_worker(site)
     assert offline.build_id(site) == first  # the worker itself and pagefind/ do not count
-    (site / "tools" / "een-tool" / "index.html").write_text("tool, bijgewerkt", encoding="utf-8")
-    assert offline.build_id(site) != first
+    (site / "tools" / "een-tool" / "index.html").write_text("tool, bijgewerkT", encoding="utf-8")
+    second = offline.build_id(site)
+    assert second != first  # a stored page changed, even at the same size
+    (site / "praktijken" / "een-praktijk" / "index.html").write_text("praktijk, langer", encoding="utf-8")
+    assert offline.build_id(site) != second  # another page changed
 
 
 def test_built_site_has_the_worker_at_its_root_and_pages_load_it_from_a_file(site_dir):
