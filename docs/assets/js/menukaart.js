@@ -280,7 +280,7 @@
     closeButton.addEventListener("click", function () { setFiltersOpen(false); toggle.focus(); });
     /* Escape closes the panel from anywhere inside it (or on the button) and returns focus. */
     root.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+      if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true" || !toggle.offsetParent) return;
       if (!form.contains(event.target) && event.target !== toggle) return;
       event.preventDefault();
       setFiltersOpen(false);
