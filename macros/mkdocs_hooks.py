@@ -32,6 +32,7 @@ from macros import planner  # noqa: E402
 from macros import submission_form  # noqa: E402
 from macros import publish, share_image  # noqa: E402
 from macros import zoekwoorden  # noqa: E402
+from macros import offline  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
@@ -169,6 +170,7 @@ def on_post_build(config):
         (site / "robots.txt").write_text(publish.robots_txt(config.site_url or ""), "utf-8")
         planner.write_data(_state["catalogue"], site)  # /bijeenkomst/planner.json, fetched by the planner only
         zoekwoorden.write_word_book(_state["catalogue"].records, DATA, DATA / "schema", site, config.extra.get("zoeken_meta", ()))  # /zoeken/zoekwoorden.json, for the search
+        offline.write_worker(site)  # /sw.js: after the files it stores and hashes
         missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
         if missing:
             raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")

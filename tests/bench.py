@@ -755,7 +755,9 @@ def main() -> int:
     print()
     print(plain_table(real_table(real_s, serve_s)))
     REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(report(rows, real_s, serve_s), "utf-8")
+    from tests import lighthouse  # Lighthouse per page kind (issue 16); BENCH_LIGHTHOUSE=0 skips it
+
+    REPORT.write_text(report(rows, real_s, serve_s) + lighthouse.report_section(), "utf-8")
     print(f"\ngeschreven: {REPORT.relative_to(ROOT)}")
     return 0
 

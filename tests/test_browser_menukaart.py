@@ -51,7 +51,7 @@ def expected(index, facets=None, query="", found=()):
 
 def open_menukaart(page, site_url, query_string=""):
     page.goto(site_url + "menukaart/" + query_string)
-    expect(page.locator("[data-menukaart-filters]")).to_be_visible()  # the script has taken over
+    expect(page.locator("[data-menukaart].mk-kaart--ready")).to_be_attached()  # the script has taken over
 
 
 def facet(page, name, value):

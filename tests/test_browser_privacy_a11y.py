@@ -42,6 +42,10 @@ def _search_open(page):
 
 
 def _facet_checked(page):
+    page.locator("[data-menukaart].mk-kaart--ready").wait_for(state="attached")
+    toggle = page.locator("[data-menukaart-toggle]")
+    if toggle.is_visible():  # on a phone the filters sit behind this button
+        toggle.click()
     box = page.locator("[data-menukaart] input[type=checkbox][name=type]").first
     box.check()
     page.wait_for_url("**/menukaart/?type=*")

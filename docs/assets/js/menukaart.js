@@ -63,6 +63,17 @@
     return card;
   }
 
+  /* The cards the HTML already has (principes and tools), by link: kept as they are, so
+     nothing on screen is rebuilt or moves when the rest arrives. */
+  function cardsInPage() {
+    var found = {};
+    cardsBox.querySelectorAll("[data-menukaart-item]").forEach(function (card) {
+      var link = card.querySelector("a[href]");
+      if (link) found[link.href] = card;
+    });
+    return found;
+  }
+
   function buildFacet(facet, facetIndex) {
     var fieldset = el("fieldset", "mk-facet");
     fieldset.appendChild(el("legend", "mk-facet__legend", facet.label));
@@ -254,16 +265,21 @@
     messageEl.hidden = shown !== 0;
     messageEl.textContent = shown === 0 ? "Niets gevonden. Haal een filter weg of probeer een ander woord." : "";
     writeUrl(state, query);
+    showActiveCount();
   }
 
   function start(json) {
     data = json;
     typeFacet = data.facets.filter(function (f) { return f.name === "type"; })[0] || null;
     var fragment = document.createDocumentFragment();
+    var inPage = cardsInPage();
     data.items.forEach(function (item) {
-      var card = buildCard(item);
+      var card = inPage[new URL(item.u, siteRoot).href];
+      if (!card) {
+        card = buildCard(item);
+        fragment.appendChild(card);
+      }
       cards.push(card);
-      fragment.appendChild(card);
       var text = [item.t, item.a, item.s];
       data.facets.forEach(function (facet) {
         (item.f[facet.name] || []).forEach(function (v) { text.push(facet.values[v]); });
@@ -276,7 +292,7 @@
     helpEl.setAttribute("data-menukaart-zoekhulp", "");
     helpEl.hidden = true;
     messageEl.parentNode.insertBefore(helpEl, messageEl);
-    cardsBox.replaceChildren(fragment);
+    cardsBox.appendChild(fragment);
     facetsBox.replaceChildren.apply(facetsBox, data.facets.map(buildFacet));
     readUrl();
     searchSite(queryInput.value.trim());
@@ -302,6 +318,44 @@
     });
   }
 
+  /* -- small screens: the filters behind a "Filters" button (a disclosure) */
+
+  var toggle = root.querySelector("[data-menukaart-toggle]");
+  var activeBadge = root.querySelector("[data-menukaart-active]");
+  var closeButton = root.querySelector("[data-menukaart-close]");
+
+  /* The number of chosen filters on the button: ticked values, plus the words if any. */
+  function showActiveCount() {
+    if (!activeBadge) return;
+    var n = facetsBox.querySelectorAll("input[type=checkbox]:checked").length + (queryInput.value.trim() ? 1 : 0);
+    activeBadge.hidden = n === 0;
+    activeBadge.textContent = n ? String(n) : "";
+    if (n) activeBadge.appendChild(el("span", "mk-visually-hidden", " actief"));
+  }
+
+  function setFiltersOpen(open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    form.classList.toggle("mk-kaart__filters--open", open);
+  }
+
+  function setupFilterToggle() {
+    if (!toggle) return;
+    toggle.addEventListener("click", function () {
+      setFiltersOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    closeButton.addEventListener("click", function () { setFiltersOpen(false); toggle.focus(); });
+    /* Escape closes the panel from anywhere inside it (or on the button) and returns focus. */
+    root.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true" || !toggle.offsetParent) return;
+      if (!form.contains(event.target) && event.target !== toggle) return;
+      event.preventDefault();
+      setFiltersOpen(false);
+      toggle.focus();
+    });
+  }
+
+  setupFilterToggle();
+
   fetch(indexUrl.href, { credentials: "same-origin" })
     .then(function (response) {
       if (!response.ok) throw new Error(response.status);
@@ -311,5 +365,6 @@
     .catch(function () {
       messageEl.hidden = false;
       messageEl.textContent = "De filters konden niet laden. Je ziet hieronder alle werkende principes en tools.";
+      if (toggle) toggle.hidden = true; /* nothing to show behind it */
     });
 })();
