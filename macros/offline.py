@@ -21,6 +21,9 @@ PAGES = ("", "offline/", "selectie/", "bijeenkomst/", "routekaart/", "tools/", "
 RECORD_FOLDERS = ("routekaart", "tools", "principes")
 # The shell: every style, script and image the pages load (source maps excluded).
 SHELL_SUFFIXES = (".css", ".js", ".svg", ".png", ".webmanifest")
+SHELL_SKIPPED = ("assets/delen/",)  # link-preview images: read by chat apps, never by a page
+# Data the stored pages fetch: the planner needs its agenda points and werkbladen offline too.
+DATA_FILES = ("bijeenkomst/planner.json",)
 NOT_HASHED = ("pagefind",)  # written by Pagefind in parallel; search is online only anyway
 
 
@@ -34,8 +37,10 @@ def precache_list(site_dir: Path) -> list[str]:
         p.relative_to(site).as_posix()
         for p in (site / "assets").rglob("*")
         if p.is_file() and p.suffix in SHELL_SUFFIXES
+        and not p.relative_to(site).as_posix().startswith(SHELL_SKIPPED)
     )
-    return pages + shell
+    data = [f for f in DATA_FILES if (site / f).is_file()]
+    return pages + shell + data
 
 
 def build_id(site_dir: Path, stored: list[str] | None = None) -> str:

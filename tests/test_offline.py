@@ -28,6 +28,8 @@ def _site(tmp_path: Path, planner: bool = False) -> Path:
     }
     if planner:
         files["bijeenkomst/index.html"] = "planner"
+        files["bijeenkomst/planner.json"] = "{}"
+    files["assets/delen/tool.png"] = "preview image"
     for name, text in files.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
@@ -50,7 +52,12 @@ def test_worker_stores_shell_and_the_pages_for_a_meeting_but_not_practices_or_se
 
 
 def test_worker_stores_the_planner_when_the_build_has_it(tmp_path):
-    assert "bijeenkomst/" in _worker_list(_site(tmp_path, planner=True))
+    stored = _worker_list(_site(tmp_path, planner=True))
+    assert "bijeenkomst/" in stored and "bijeenkomst/planner.json" in stored  # the planner's data, for offline use
+
+
+def test_worker_leaves_out_the_link_preview_images(tmp_path):
+    assert not [u for u in _worker_list(_site(tmp_path)) if u.startswith("assets/delen/")]
 
 
 def test_build_id_follows_the_content_and_ignores_the_search_index(tmp_path):
