@@ -160,6 +160,19 @@
     if (!root.contains(event.target)) open(false);
   });
 
+  /* A list of links ({t: text, u: address from the site root}). */
+  function linkList(links) {
+    var list = el("ul", "mk-zoek__lijst");
+    links.forEach(function (link) {
+      var li = el("li");
+      var a = el("a", null, link.t);
+      a.href = new URL(link.u, siteRoot).href;
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    return list;
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -278,26 +291,10 @@
     var box = el("div", "mk-zoek__leeg");
     box.setAttribute("data-mk-zoek-leeg", "");
     box.appendChild(el("p", null, "Kies liever op onderwerp in de menukaart:"));
-    var facets = el("ul", "mk-zoek__lijst");
-    (book.facetten || []).forEach(function (f) {
-      var li = el("li");
-      var a = el("a", null, f.t);
-      a.href = new URL(f.u, siteRoot).href;
-      li.appendChild(a);
-      facets.appendChild(li);
-    });
-    box.appendChild(facets);
+    box.appendChild(linkList(book.facetten || []));
     if ((book.tools || []).length) {
       box.appendChild(el("p", null, "Of begin bij een veelgebruikte tool:"));
-      var tools = el("ul", "mk-zoek__lijst");
-      book.tools.forEach(function (t) {
-        var li = el("li");
-        var a = el("a", null, t.t);
-        a.href = new URL(t.u, siteRoot).href;
-        li.appendChild(a);
-        tools.appendChild(li);
-      });
-      box.appendChild(tools);
+      box.appendChild(linkList(book.tools));
     }
     return box;
   }
