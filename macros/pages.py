@@ -120,6 +120,7 @@ class PageBuilder:
             edit_url=self.edit_prefix + record.path if self.edit_prefix else "",
             history=self.history(record.path),
             vocab_labels=self.catalogue.schemas.vocabularies,
+            document_names=self.catalogue.schemas.labels.get("documenten", {}),  # readable names, not ids
             catalogue=self.catalogue,  # the stepper and "where used" need records beyond the linked ones
         )
 

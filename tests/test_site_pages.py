@@ -142,6 +142,19 @@ def test_record_pages_show_date_sources_and_a_plain_edit_link(site_dir, catalogu
         assert "api.github.com" not in text
 
 
+def test_sources_name_their_document_in_words_not_by_id(site_dir, catalogue):
+    names = catalogue.schemas.labels["documenten"]
+    shown = 0
+    for record in catalogue.records:
+        text = html.unescape((site_dir / record.url / "index.html").read_text("utf-8"))
+        for source in record.get("bronnen") or []:
+            if source.get("document"):
+                assert f"(brondocument: {names[source['document']]})" in text, (record.url, source["document"])
+                shown += 1
+        assert not re.search(r"\(brondocument: [a-z-]+\)", text), record.url
+    assert shown > 50
+
+
 def test_menukaart_without_javascript_lists_principes_tools_and_practices_per_wijk(site_dir, catalogue):
     page = site_dir / "menukaart" / "index.html"
     text = page.read_text("utf-8")
