@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
 from macros import csp  # noqa: E402
+from macros import incremental  # noqa: E402
 from macros import submission_form  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
@@ -42,24 +43,58 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: thousands of
 
 
 def on_config(config):
-    try:
-        _state["catalogue"] = load_catalogue(DATA, root=DATA.parent)
-    except DataError as err:
-        raise PluginError("De data in data/ bevat fouten (draai 'make validate'):\n" + str(err)) from None
+    session = _state.get("session")
+    if session is not None:  # `make serve`: only what changed is read again (macros/incremental.py)
+        _state["previous"] = session.catalogue
+        update = session.load()
+        _state["catalogue"] = session.catalogue
+        _report_problems(update.problems)
+    else:
+        try:
+            _state["catalogue"] = load_catalogue(DATA, root=DATA.parent)
+        except DataError as err:
+            raise PluginError("De data in data/ bevat fouten (draai 'make validate'):\n" + str(err)) from None
     config.extra["menukaart"] = _state["catalogue"]
     return config
+
+
+def _report_problems(problems) -> None:
+    """To the terminal, not through MkDocs' log: a warning there would stop a strict build, and the server must go on."""
+    if problems:
+        lines = "\n".join(f"  {p}" for p in problems)
+        print(f"FOUT in de data ({len(problems)}); de site toont de laatste goede versie:\n{lines}", file=sys.stderr, flush=True)
+    elif _state.get("had_problems"):
+        print("De fouten in de data zijn hersteld.", file=sys.stderr, flush=True)
+    _state["had_problems"] = bool(problems)
 
 
 def on_files(files, config):
     extra = config.extra
     builder = PageBuilder(_state["catalogue"], repo_url=extra.get("repository", ""), branch=extra.get("branch", "main"), history=git_history(ROOT))
+    session = _state.get("session")
+    pages = builder.all_pages() if session is None else session.render(builder, _state.get("previous"))
     _state["pages"] = {}
-    for page in builder.all_pages():
+    for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt — haal het bestand weg")
-        files.append(File.generated(config, page.src_uri, content=front_matter(page)))  # no Markdown: nothing to convert
+        file = File.generated(config, page.src_uri, content=front_matter(page))  # no Markdown: nothing to convert
+        if session is not None and page.src_uri not in session.modified:
+            file.is_modified = _unchanged  # MkDocs --dirty skips it: its HTML of the last build stays
+        files.append(file)
         _state["pages"][page.src_uri] = page
+    if session is not None:
+        for file in files.documentation_pages():
+            if file.src_uri not in _state["pages"]:
+                file.is_modified = _changed  # our Markdown pages use the data through macros
     return files
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _changed() -> bool:
+    return True
 
 
 def front_matter(page: Page) -> str:
@@ -116,10 +151,42 @@ def _sidebars(rendered: dict, page, nav, render) -> str:
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"  # live reload needs an inline script (macros/csp.py)
+    _state["session"] = incremental.Session(DATA, DATA.parent, project=ROOT) if command == "serve" and dirty else None
+    _state["reindexer"] = None
+    if _state["session"] is not None:
+        # MkDocs warns on every --dirty build; under strict that warning would stop each one.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+        log.info("Menukaart: na een wijziging worden alleen de pagina's gemaakt die ervan afhangen. "
+                 "De zoekfunctie loopt achter: de zoekindex wordt op de achtergrond gemaakt, %d s nadat er niets meer verandert.", QUIET_SECONDS)
+
+
+QUIET_SECONDS = 5
+
+
+def _not_the_dirty_warning(record) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_post_page(output, page, config):
+    session = _state.get("session")
+    if session is not None and session.problems:
+        session.bannered.add(page.file.src_uri)
+        output = _ERROR_SPOT.sub(lambda m: m.group(0) + _error_banner(session.problems), output, count=1)
     return csp.fill_policy(output, serving=_state.get("serving", False))
+
+
+_ERROR_SPOT = re.compile(r'<article class="md-content__inner md-typeset">')
+
+
+def _error_banner(problems) -> str:
+    """The problems of the data, on the page the editor is looking at (only under `make serve`)."""
+    items = "".join(f"<li><code>{html.escape(f'{p.path}:{p.line}')}</code>: {html.escape(p.veld)}: {html.escape(p.bericht)}</li>" for p in problems[:20])
+    more = f"<p>En nog {len(problems) - 20} andere fouten; zie de terminal.</p>" if len(problems) > 20 else ""
+    return (
+        '<div class="admonition failure" role="alert" data-menukaart-fout data-pagefind-ignore="all">'
+        '<p class="admonition-title">Fout in de data: de site toont nog de laatste goede versie</p>'
+        f"<ul>{items}</ul>{more}<p>Herstel het bestand en sla het op. Deze pagina laadt dan vanzelf opnieuw.</p></div>"
+    )
 
 
 def on_post_template(output_content, template_name, config):
@@ -128,7 +195,11 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    indexing = search_index.Indexing(site)  # Pagefind reads the pages while we write the rest
+    session = _state.get("session")
+    if session is not None:
+        for url in session.removed_urls:  # --dirty leaves the page of a removed record behind
+            shutil.rmtree(site / url, ignore_errors=True)
+    indexing = search_index.Indexing(site) if session is None else None  # Pagefind reads the pages while we write the rest
     try:
         counts = exports.write_data_package(_state["catalogue"], site / "data")
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
@@ -139,8 +210,17 @@ def on_post_build(config):
             raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
         _prune_lunr(site)
     except BaseException:
-        indexing.stop()
+        if indexing is not None:
+            indexing.stop()
         raise
+    if session is not None:  # `make serve`: search may lag behind, the page may not
+        if _state["reindexer"] is None:
+            _state["reindexer"] = search_index.Reindexer(site, QUIET_SECONDS)
+            _state["reindexer"].poke(delay=0)  # once at the start
+        else:
+            _state["reindexer"].poke()
+        log.info("Menukaart: %d records, %d pagina's opnieuw gemaakt; zoekindex volgt", len(_state["catalogue"]), len(session.modified))
+        return
     indexed = search_index.check(site, indexing.result())
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
 

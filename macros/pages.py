@@ -85,9 +85,11 @@ class PageBuilder:
         records = self.catalogue.records
         bodies = map_forked(self.record_body, records)  # the build's heaviest loop, on every core
         pages = [self._record_page(r, body) for r, body in zip(records, bodies, strict=True)]
-        pages += [self.index_page(c) for c in COLLECTIONS]
-        pages.append(self.data_page())
-        return pages
+        return pages + self.overview_pages()
+
+    def overview_pages(self) -> list[Page]:
+        """The generated pages that are not one record's: they change with any record."""
+        return [self.index_page(c) for c in COLLECTIONS] + [self.data_page()]
 
     def data_page(self) -> Page:
         """/data/: the downloads, listed from the same descriptors the package is written from."""

@@ -1,0 +1,163 @@
+"""`make serve` rebuilds only what an edit affects, and loses nothing doing so.
+
+An incremental rebuild after adding, editing, renaming and deleting records must give the
+same site as a build from scratch of the same data: the same pages, byte for byte, the same
+search entries and the same rows of open data.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from macros import incremental
+from tests.bench import make_project
+from tests.pagefind_index import fragments
+
+DRIVER = Path(__file__).with_name("serve_driver.py")
+
+
+class Serve:
+    """A project copy rebuilt the way `mkdocs serve --dirty` does it."""
+
+    def __init__(self, project: Path, site: Path):
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
+        env.pop("MENUKAART_DATA", None)
+        self.site = site
+        self.proc = subprocess.Popen([sys.executable, str(DRIVER), str(site)], cwd=project, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def run(self, command: str) -> None:
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline().strip()
+        assert answer == "ok", answer
+
+    def close(self) -> str:
+        self.run("quit")
+        self.proc.stdin.close()
+        err = self.proc.stderr.read()
+        self.proc.wait(timeout=60)
+        return err
+
+
+_tick = [0]
+
+
+def write(path: Path, text: str) -> None:
+    """Write and give the file a new mtime even within the file system's time resolution."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    _tick[0] += 1
+    t = time.time_ns() + _tick[0] * 1_000_000_000
+    os.utime(path, ns=(t, t))
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and not p.relative_to(site).parts[0].startswith("pagefind") and p.suffix != ".gz"}
+
+
+def search_entries(site: Path) -> list[tuple]:
+    return sorted((e["url"], e["content"], repr(sorted(e["meta"].items())), repr(sorted(e["filters"].items()))) for e in fragments(site))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return make_project(tmp_path / "project", 3, git=False)
+
+
+def _practices(project: Path) -> list[Path]:
+    return sorted((project / "data" / "good-practices").glob("*/*.yaml"))
+
+
+def test_incremental_rebuilds_give_the_same_site_as_a_clean_build(project, tmp_path):
+    serve = Serve(project, tmp_path / "incremental")
+    try:
+        serve.run("build")
+        practices = _practices(project)
+        fake = [p for p in practices if "testpraktijk" in p.name]
+        real = [p for p in practices if "testpraktijk" not in p.name]
+        # edit a real practice: another title, one principe less
+        text = real[0].read_text("utf-8")
+        write(real[0], re.sub(r"^titel: .*$", 'titel: "Gewijzigde titel (test)"', text, count=1, flags=re.M))
+        serve.run("build")
+        # add a practice (a copy of a fake one under a new id)
+        new = fake[0].with_name("testpraktijk-9999-nep.yaml")
+        write(new, fake[0].read_text("utf-8").replace(fake[0].stem, new.stem).replace("Testpraktijk 0000", "Testpraktijk 9999"))
+        serve.run("build")
+        # rename a practice: new file name and id, old file gone
+        renamed = fake[1].with_name("testpraktijk-8888-nep.yaml")
+        write(renamed, fake[1].read_text("utf-8").replace(fake[1].stem, renamed.stem))
+        fake[1].unlink()
+        serve.run("build")
+        # delete a practice
+        fake[2].unlink()
+        serve.run("build")
+        # edit a tool's title: it shows on many pages
+        tool = sorted((project / "data" / "tools").glob("*.yaml"))[0]
+        write(tool, re.sub(r"^titel: .*$", 'titel: "Andere tooltitel (test)"', tool.read_text("utf-8"), count=1, flags=re.M))
+        serve.run("build")
+        serve.run("index")
+    finally:
+        serve.close()
+
+    clean = Serve(project, tmp_path / "clean")
+    try:
+        clean.run("build")
+        clean.run("index")
+    finally:
+        clean.close()
+
+    ours, theirs = site_files(tmp_path / "incremental"), site_files(tmp_path / "clean")
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in theirs if ours[name] != theirs[name]] == []
+    assert "praktijken/testpraktijk-9999-nep/index.html" in ours and "praktijken/testpraktijk-0001-nep/index.html" not in ours
+    assert search_entries(tmp_path / "incremental") == search_entries(tmp_path / "clean")
+
+
+def test_a_broken_file_shows_a_banner_and_keeps_the_server_going_until_it_is_fixed(project, tmp_path):
+    serve = Serve(project, tmp_path / "site")
+    page = tmp_path / "site" / "tools"
+    try:
+        serve.run("build")
+        tool = sorted((project / "data" / "tools").glob("*.yaml"))[0]
+        good = tool.read_text("utf-8")
+        html = page / tool.stem / "index.html"
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", html.read_text("utf-8"), re.S).group(1)
+        write(tool, good.replace("titel:", "tietel:", 1))
+        serve.run("build")  # no exception: the server goes on
+        broken = html.read_text("utf-8")
+        assert "data-menukaart-fout" in broken and f"data/tools/{tool.name}:" in broken and "tietel" in broken
+        assert re.search(r"<h1[^>]*>(.*?)</h1>", broken, re.S).group(1) == title  # the last good version
+        assert "data-menukaart-fout" in (tmp_path / "site" / "index.html").read_text("utf-8")
+        write(tool, good)
+        serve.run("build")
+        assert "data-menukaart-fout" not in html.read_text("utf-8")
+        assert "data-menukaart-fout" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+    finally:
+        err = serve.close()
+    assert f"data/tools/{tool.name}:" in err and "FOUT in de data" in err
+
+
+def test_only_record_files_are_rebuilt_incrementally(tmp_path):
+    data = tmp_path / "data"
+    assert incremental.record_collection(data, data / "good-practices" / "w" / "p.yaml").name == "praktijken"
+    assert incremental.record_collection(data, data / "tools" / "t.yaml").name == "tools"
+    assert incremental.record_collection(data, data / "schema" / "tools.schema.json") is None
+    assert incremental.record_collection(data, data / "good-practices" / "p.yaml") is None
+    assert incremental.record_collection(data, tmp_path / "docs" / "index.md") is None
+
+
+def test_stamps_see_added_changed_and_removed_files(tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    write(a, "x")
+    write(b, "y")
+    before = incremental.stamps([tmp_path])
+    write(a, "xx")
+    b.unlink()
+    write(tmp_path / "c.yaml", "z")
+    assert incremental.changed(before, incremental.stamps([tmp_path])) == {str(a), str(b), str(tmp_path / "c.yaml")}
