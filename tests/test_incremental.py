@@ -74,49 +74,60 @@ def _practices(project: Path) -> list[Path]:
     return sorted((project / "data" / "good-practices").glob("*/*.yaml"))
 
 
+def _clean_build(project: Path, site: Path, index: bool = False) -> Path:
+    clean = Serve(project, site)
+    try:
+        clean.run("build")  # the first build of a session renders everything
+        if index:
+            clean.run("index")
+    finally:
+        clean.close()
+    return site
+
+
+def _edits(project: Path):
+    """Each step changes the data the way an editor would; yields the step's name."""
+    practices = _practices(project)
+    fake = [p for p in practices if "testpraktijk" in p.name]
+    real = [p for p in practices if "testpraktijk" not in p.name]
+    write(real[0], re.sub(r"^titel: .*$", 'titel: "Gewijzigde titel (test)"', real[0].read_text("utf-8"), count=1, flags=re.M))
+    yield "edit a practice's title"
+    text = fake[0].read_text("utf-8")
+    write(fake[0], re.sub(r"^principes:\n(  - .*\n)+", "principes:\n  - " + sorted((project / "data" / "principes").glob("*.yaml"))[-1].stem + "\n", text, flags=re.M))
+    yield "change a practice's principes"
+    new = fake[0].with_name("testpraktijk-9999-nep.yaml")
+    write(new, fake[0].read_text("utf-8").replace(fake[0].stem, new.stem).replace("Testpraktijk 0000", "Testpraktijk 9999"))
+    yield "add a practice"
+    renamed = fake[1].with_name("testpraktijk-8888-nep.yaml")
+    write(renamed, fake[1].read_text("utf-8").replace(fake[1].stem, renamed.stem))
+    fake[1].unlink()
+    yield "rename a practice"
+    fake[2].unlink()
+    yield "delete a practice"
+    tool = sorted((project / "data" / "tools").glob("*.yaml"))[0]
+    write(tool, re.sub(r"^titel: .*$", 'titel: "Andere tooltitel (test)"', tool.read_text("utf-8"), count=1, flags=re.M))
+    yield "edit a tool's title"
+
+
 def test_incremental_rebuilds_give_the_same_site_as_a_clean_build(project, tmp_path):
     serve = Serve(project, tmp_path / "incremental")
+    steps = []
     try:
         serve.run("build")
-        practices = _practices(project)
-        fake = [p for p in practices if "testpraktijk" in p.name]
-        real = [p for p in practices if "testpraktijk" not in p.name]
-        # edit a real practice: another title, one principe less
-        text = real[0].read_text("utf-8")
-        write(real[0], re.sub(r"^titel: .*$", 'titel: "Gewijzigde titel (test)"', text, count=1, flags=re.M))
-        serve.run("build")
-        # add a practice (a copy of a fake one under a new id)
-        new = fake[0].with_name("testpraktijk-9999-nep.yaml")
-        write(new, fake[0].read_text("utf-8").replace(fake[0].stem, new.stem).replace("Testpraktijk 0000", "Testpraktijk 9999"))
-        serve.run("build")
-        # rename a practice: new file name and id, old file gone
-        renamed = fake[1].with_name("testpraktijk-8888-nep.yaml")
-        write(renamed, fake[1].read_text("utf-8").replace(fake[1].stem, renamed.stem))
-        fake[1].unlink()
-        serve.run("build")
-        # delete a practice
-        fake[2].unlink()
-        serve.run("build")
-        # edit a tool's title: it shows on many pages
-        tool = sorted((project / "data" / "tools").glob("*.yaml"))[0]
-        write(tool, re.sub(r"^titel: .*$", 'titel: "Andere tooltitel (test)"', tool.read_text("utf-8"), count=1, flags=re.M))
-        serve.run("build")
+        for step in _edits(project):
+            serve.run("build")
+            clean = site_files(_clean_build(project, tmp_path / f"clean-{len(steps)}"))
+            ours = site_files(tmp_path / "incremental")
+            steps.append((step, sorted(set(ours) ^ set(clean)), [name for name in clean if name in ours and ours[name] != clean[name]]))
         serve.run("index")
     finally:
         serve.close()
-
-    clean = Serve(project, tmp_path / "clean")
-    try:
-        clean.run("build")
-        clean.run("index")
-    finally:
-        clean.close()
-
-    ours, theirs = site_files(tmp_path / "incremental"), site_files(tmp_path / "clean")
-    assert sorted(ours) == sorted(theirs)
-    assert [name for name in theirs if ours[name] != theirs[name]] == []
-    assert "praktijken/testpraktijk-9999-nep/index.html" in ours and "praktijken/testpraktijk-0001-nep/index.html" not in ours
-    assert search_entries(tmp_path / "incremental") == search_entries(tmp_path / "clean")
+    assert [s for s in steps if s[1] or s[2]] == []
+    final = tmp_path / f"clean-{len(steps) - 1}"
+    _clean_build(project, final, index=True)
+    assert (tmp_path / "incremental" / "praktijken" / "testpraktijk-9999-nep" / "index.html").is_file()
+    assert not (tmp_path / "incremental" / "praktijken" / "testpraktijk-0001-nep").exists()
+    assert search_entries(tmp_path / "incremental") == search_entries(final)
 
 
 def test_a_broken_file_shows_a_banner_and_keeps_the_server_going_until_it_is_fixed(project, tmp_path):
