@@ -118,7 +118,9 @@ class Session:
         self.removed_urls: set[str] = set()  # pages of records that are gone: their folders go too
         self.problems: list[Problem] = []
         self.last: Update | None = None
-        self.bannered: set[str] = set()  # src_uris that got the error banner in the last build (the glue fills it)
+        self.bannered: set[str] = set()  # src_uris that got the error banner in this build (the glue fills it)
+        self.had_banner: set[str] = set()  # … and in the build before
+        self.markdown: dict[str, str] = {}  # hand-written page -> its Markdown after the macros, last build
 
     def _shown(self, path: str | Path) -> str:
         try:
@@ -175,7 +177,8 @@ class Session:
         referring = refers_to(records, schemas, {k for k in keys})
         subset = [r for r in records if r.path in fresh or r.collection.name != "praktijken" or r.path in referring]
         checked = {r.path for r in subset} | set(gone)
-        problems += [p for p in _integrity(records, schemas) if p.path in checked]
+        same_key = {r.key for r in subset}  # a duplicate id can sit in any file
+        problems += [p for p in _integrity([r for r in records if r.key in same_key], schemas) if p.path in checked]
         problems += _table_problems(subset, schemas)
         problems = sorted(set(problems))
         bad = {p.path for p in problems}
@@ -184,7 +187,11 @@ class Session:
                 self.good[shown] = _typed(record, schemas)
         for p in gone:
             self.good.pop(p, None)
-        self.catalogue = Catalogue(discovery_order(list(self.good.values())), schemas)
+        previous, self.catalogue = self.catalogue, Catalogue(discovery_order(list(self.good.values())), schemas)
+        if all(k[0] == "praktijken" for k in keys):
+            # Facets follow the links; only the changed practices and what they link to can differ.
+            stale = keys | linked_keys(previous, keys) | linked_keys(self.catalogue, keys)
+            self.catalogue._facets.update({k: v for k, v in previous._facets.items() if k not in stale})
         earlier = [p for p in self.problems if p.path not in checked]  # untouched files keep theirs
         return Update(full=False, changed_keys=keys, problems=sorted(set(problems) | set(earlier)))
 
@@ -198,8 +205,18 @@ class Session:
         broken = {p.path for p in self.problems}
         self.modified |= {uri for uri, page in self.pages.items() if page.record is not None and page.record.path in broken}
         self.modified |= self.bannered & self.pages.keys()
-        self.bannered = set()
+        self.had_banner, self.bannered = self.bannered, set()
         return pages
+
+    def docs_unchanged(self, uri: str, markdown: str) -> bool:
+        """A hand-written page whose macros gave the same Markdown as in the last build, and no banner to add or remove.
+
+        Its HTML from the last build is still right; only an edit outside data/ (which
+        rebuilds everything) could change the rest of the page.
+        """
+        same = not self.last.full and not self.problems and uri not in self.had_banner and self.markdown.get(uri) == markdown
+        self.markdown[uri] = markdown
+        return same
 
     def _render(self, builder: PageBuilder, previous: Catalogue | None) -> list[Page]:
         update = self.last

@@ -83,22 +83,44 @@ def on_files(files, config):
         files.append(file)
         _state["pages"][page.src_uri] = page
     if session is not None:
+        _state["same_docs"] = same = set()
         for file in files.documentation_pages():
             if file.src_uri not in _state["pages"]:
-                file.is_modified = _changed  # our Markdown pages use the data through macros
+                # Our Markdown pages use the data through macros: read each again, and render
+                # it again only if its macros gave other Markdown (on_page_markdown).
+                file.is_modified = lambda uri=file.src_uri: uri not in same
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    session = _state.get("session")
+    uri = page.file.src_uri
+    if session is not None and uri not in _state["pages"] and session.docs_unchanged(uri, markdown):
+        _state["same_docs"].add(uri)
+        return ""  # nothing to convert: MkDocs --dirty keeps the page it wrote last time
+    return markdown
 
 
 def _unchanged() -> bool:
     return False
 
 
-def _changed() -> bool:
-    return True
-
-
 def front_matter(page: Page) -> str:
     """Title and description escaped once: the theme inserts them without escaping."""
+    if _state.get("session") is None:
+        return _front_matter_of(page)
+    cached = _front_matter.get(page.src_uri)
+    if cached is not None and cached[0] is page:  # `make serve` keeps the pages an edit did not touch
+        return cached[1]
+    text = _front_matter_of(page)
+    _front_matter[page.src_uri] = (page, text)
+    return text
+
+
+_front_matter: dict = {}
+
+
+def _front_matter_of(page: Page) -> str:
     meta = {
         "title": html.escape(page.title, quote=True),
         "description": html.escape(page.description, quote=True),
@@ -201,7 +223,8 @@ def on_post_build(config):
             shutil.rmtree(site / url, ignore_errors=True)
     indexing = search_index.Indexing(site) if session is None else None  # Pagefind reads the pages while we write the rest
     try:
-        counts = exports.write_data_package(_state["catalogue"], site / "data")
+        if session is None or _state["reindexer"] is None:
+            counts = exports.write_data_package(_state["catalogue"], site / "data")
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
         feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
         submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
@@ -215,7 +238,8 @@ def on_post_build(config):
         raise
     if session is not None:  # `make serve`: search may lag behind, the page may not
         if _state["reindexer"] is None:
-            _state["reindexer"] = search_index.Reindexer(site, QUIET_SECONDS)
+            # The downloads of /data/ lag behind like search: at 5,000 records writing them takes seconds.
+            _state["reindexer"] = search_index.Reindexer(site, QUIET_SECONDS, before=lambda: exports.write_data_package(_state["catalogue"], site / "data"))
             _state["reindexer"].poke(delay=0)  # once at the start
         else:
             _state["reindexer"].poke()

@@ -58,9 +58,10 @@ class Reindexer:
     editor's page reloads first and search catches up; the old index answers meanwhile.
     """
 
-    def __init__(self, site_dir: Path, quiet_seconds: float):
+    def __init__(self, site_dir: Path, quiet_seconds: float, before=None):
         self.site_dir = Path(site_dir)
         self.quiet = quiet_seconds
+        self.before = before  # other slow, lagging work (the open data) done in the same quiet moment
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()  # one Pagefind at a time
         self.runs = 0
@@ -74,6 +75,8 @@ class Reindexer:
 
     def _run(self) -> None:
         with self._lock:
+            if self.before is not None:
+                self.before()
             fresh, live, old = (self.site_dir / name for name in ("pagefind.nieuw", "pagefind", "pagefind.oud"))
             shutil.rmtree(fresh, ignore_errors=True)
             done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path", str(fresh), "--exclude-selectors", EXCLUDED], capture_output=True, text=True)
