@@ -14,6 +14,7 @@ the site; the problems go to the terminal and onto the pages (the glue's banner)
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +85,46 @@ def refers_to(records: list[Record], schemas, keys: set[tuple[str, str]]) -> set
             if any((target, v) in keys for v in (value if isinstance(value, list) else [value] if value else [])):
                 out.add(r.path)
     return out
+
+
+def carry_links(previous: Catalogue, catalogue: Catalogue, keys: set[tuple[str, str]]) -> None:
+    """Give `catalogue` the links of `previous`, redone only for the changed `keys` (practices).
+
+    Catalogue._links walks every record (seconds at 5,000); after an edit to one practice only
+    that practice and the records it links to (before and after) have other links. Entries of
+    records the edit does not touch are shared with `previous`, which is never changed again.
+    """
+    old = previous._links
+    links = dict(old)
+    own: set = set()
+
+    def entry(key):
+        if key not in own:
+            links[key] = defaultdict(set, {c: set(v) for c, v in old.get(key, {}).items()})
+            own.add(key)
+        return links[key]
+
+    for key in keys:
+        for others in old.get(key, {}).values():
+            for other in others:
+                entry(other)[key[0]].discard(key)
+        links[key] = defaultdict(set)  # rebuilt below from the record as it is now
+        own.add(key)
+    for key in keys:
+        record = catalogue.get(*key)
+        if record is None:
+            continue
+        for name, target in catalogue.schemas[key[0]].references().items():
+            value = record.values.get(name)
+            for other_id in value if isinstance(value, list) else [value] if value else []:
+                other = catalogue.get(target, other_id)
+                if other is not None:
+                    entry(key)[target].add(other.key)
+                    entry(other.key)[key[0]].add(key)
+    for key in keys:
+        if catalogue.get(*key) is None and not any(links[key].values()):
+            del links[key]  # a removed practice
+    catalogue.__dict__["_links"] = links  # what the cached property would have computed
 
 
 def linked_keys(catalogue: Catalogue, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -189,6 +230,7 @@ class Session:
             self.good.pop(p, None)
         previous, self.catalogue = self.catalogue, Catalogue(discovery_order(list(self.good.values())), schemas)
         if all(k[0] == "praktijken" for k in keys):
+            carry_links(previous, self.catalogue, keys)
             # Facets follow the links; only the changed practices and what they link to can differ.
             stale = keys | linked_keys(previous, keys) | linked_keys(self.catalogue, keys)
             self.catalogue._facets.update({k: v for k, v in previous._facets.items() if k not in stale})

@@ -181,3 +181,29 @@ def test_stamps_see_added_changed_and_removed_files(tmp_path):
     b.unlink()
     write(tmp_path / "c.yaml", "z")
     assert incremental.changed(before, incremental.stamps([tmp_path])) == {str(a), str(b), str(tmp_path / "c.yaml")}
+
+
+def test_carried_links_equal_links_computed_afresh():
+    """After practice edits the links are redone for those practices only; they must match a full computation."""
+    import copy
+    import random
+
+    from macros.catalogue import Catalogue, load_catalogue
+    from tests.conftest import ROOT
+
+    def nonempty(links):
+        return {k: {c: set(v) for c, v in d.items() if v} for k, d in links.items() if any(d.values())}
+
+    cat = load_catalogue(ROOT / "data", root=ROOT)
+    rng = random.Random(1)
+    principes = [r.id for r in cat.by_collection["principes"]]
+    for trial in range(12):
+        practice = rng.choice(cat.by_collection["praktijken"])
+        edited = copy.deepcopy(practice)
+        edited.values["principes"] = rng.sample(principes, 2)
+        edited.values["tools"] = []
+        records = [edited if r is practice else r for r in cat.records if not (trial % 3 == 0 and r is practice)]
+        carried = Catalogue(records, cat.schemas)
+        incremental.carry_links(cat, carried, {practice.key})
+        assert nonempty(carried._links) == nonempty(Catalogue(records, cat.schemas)._links), trial
+        cat = carried
