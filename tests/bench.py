@@ -548,8 +548,8 @@ def before_after(rows: list[Row], real_build_s: float, serve: Serve | None) -> s
     b = BEFORE
     lines = [
         ("Controle van de data", f"{_nl(b['validate_s'])} s", f"{_nl(r.validate_s)} s"),
-        ("Volledige build", f"{_nl(b['build_s'])} s", f"{_nl(r.build_s)} s"),
-        ("Build ten opzichte van de kale build", f"{_nl(b['ratio'], 2)}×", f"{_nl(r.build_s / r.bare_s, 2)}×"),
+        ("Volledige build (`mkdocs build`)", f"{_nl(b['build_s'])} s", f"{_nl(r.build_s)} s"),
+        ("`mkdocs build` ten opzichte van de kale build", f"{_nl(b['ratio'], 2)}×", f"{_nl(r.build_s / r.bare_s, 2)}×"),
         ("Piekgeheugen van de build", f"{b['peak_mb']:,} MB".replace(",", " "), f"{r.build_peak / 1e6:,.0f} MB".replace(",", " ")),
         ("Gemiddelde praktijkpagina", f"{_nl(b['page_kb'])} kB", f"{_nl(r.practice_page_bytes / 1000)} kB"),
         ("Eerste zoekvraag: overgedragen", f"{_nl(b['first_kb'])} kB", f"{_nl(r.search.kb[0])} kB"),
@@ -590,6 +590,16 @@ De eerste meting (23 november 2026) haalde een paar doelen niet. Daarna verander
   filters, maar Pagefind haalde ze toch allemaal op en telde ze daarna bij elke zoekvraag
   over alle treffers. Bij 5 000 praktijken kostte dat 117 kB en ongeveer een halve seconde
   per zoekvraag. De filters blijven in de index, voor wie ze wel gebruikt.
+- `make build` controleert de data één keer, in de build zelf. Eerst deed hij dat twee keer:
+  eerst `make validate`, en daarna nog eens in de build. `make validate` blijft bestaan, voor
+  redacteuren en de controle van pull requests.
+- `make serve` maakt na een wijziging niet meer de hele site opnieuw. De server leest en
+  controleert alleen het gewijzigde bestand, samen met wat ernaar verwijst en waarnaar het
+  verwijst. Daarna maakt hij alleen de pagina's die ervan afhangen: de eigen pagina, de pagina's
+  die ernaar linken, de overzichten en de gegevens van de menukaart. De zoekindex en de
+  downloads van de open data volgen op de achtergrond, als er een paar seconden niets meer
+  verandert. Een fout in een bestand staat in de terminal en bovenaan de pagina; de server
+  gaat door en toont de laatste goede versie, tot het bestand weer klopt.
 
 Seconden hangen af van de machine: de eerste meting liep op een snellere machine dan
 latere metingen. Vergelijk bij de build daarom vooral de verhouding met de kale build; die
@@ -641,11 +651,15 @@ def still_missed(rows: list[Row]) -> str:
             f"{_nl(r.build_s / r.bare_search_s, 2)}× van. Het doel blijft: ≤ 2× de kale build zonder zoekfunctie."
         )
     if r.serve and (r.serve.edit_s is None or r.serve.edit_s > 3):
+        cpu = statistics.median(r.serve.edits_cpu) if r.serve.edits_cpu else None
         notes.append(
             f"- **`make serve`: bewerking zichtbaar** ({' / '.join(_seconds(e) for e in r.serve.edits_s)}): na een wijziging "
             "leest en controleert de server alleen het gewijzigde bestand met wat ernaar verwijst, en maakt hij alleen de pagina's "
-            "die ervan afhangen. Wat overblijft kost MkDocs zelf: het stelt bij elke wijziging de lijst van alle pagina's opnieuw "
-            "samen, ook van pagina's die het niet opnieuw maakt."
+            "die ervan afhangen. "
+            + (f"Daarvoor rekende hij per bewerking {_seconds(cpu)} (CPU); de rest van de tijd wachtte hij op de processor, die "
+               "hij deelde met andere programma's. Wat hij nog doet bij elke wijziging: de controle van het bestand met frictionless, "
+               "de lijst van alle pagina's die MkDocs elke keer opnieuw samenstelt, en de handgeschreven pagina's die de data "
+               "gebruiken." if cpu is not None else "")
         )
     if r.serve and (r.serve.start_s is None or r.serve.start_s > 40):
         notes.append(f"- **`make serve`: klaar** ({_seconds(r.serve.start_s)}): de eerste build maakt alle pagina's; de zoekindex volgt op de achtergrond.")
@@ -695,18 +709,22 @@ Gemeten op {date.today().isoformat()}, op {machine()}, met Pagefind {pagefind_ve
 
 - **Controle van de data**: de tijd van de controle die ook `make validate` doet, op alle
   bestanden in de kopie.
-- **Volledige build**: `mkdocs build` in de kopie, dus met de zoekindex van Pagefind en de
-  open data erbij.
+- **`make build`**: de opdracht zoals een gebruiker hem draait, in de kopie (met de Makefile
+  en de `.venv` die er al is): de controle van de data, de site, de zoekindex van Pagefind en
+  de open data. Sinds december 2026 controleert `make build` de data één keer, in de build
+  zelf; eerst deed hij dat twee keer (`make validate` en daarna nog eens in de build).
+- **`mkdocs build`**: alleen de build, zonder `make`, zoals de eerdere metingen. Ook die
+  controleert de data, maakt de zoekindex en de open data.
 - **Kale build**: een gewone mkdocs-material-site zonder plug-ins, met evenveel pagina's in
   Markdown (een titel, alinea's en lijsten), die niet in het menu staan. Die pagina's zijn
   kleiner dan een praktijkpagina; de tabel noemt hun gemiddelde grootte. Op dezelfde
   machine, in dezelfde run.
-  Dit is de maatstaf: onze build mag hoogstens twee keer zo lang duren. We bouwen beide
-  sites {REPEAT} keer, om en om, en tellen de snelste keer. Andere programma's op de machine
+  Dit is de maatstaf: `make build` mag hoogstens twee keer zo lang duren. We bouwen de
+  sites {REPEAT} keer, om en om (`mkdocs build`, de kale build, `make build`), en tellen de snelste keer. Andere programma's op de machine
   kunnen een build alleen trager maken, nooit sneller. Maar de snelheid van de machine zelf
   kan binnen een paar minuten veranderen, en de snelste van elk kan uit een ander moment
-  komen. Daarom staat eronder ook de verhouding per paar: onze build en direct daarna de
-  kale build, de middelste van de {REPEAT} paren. Die regel heeft geen doel; het doel blijft
+  komen. Daarom staat eronder ook de verhouding per paar: `make build` en de kale build
+  die er direct voor liep, de middelste van de {REPEAT} paren. Die regel heeft geen doel; het doel blijft
   bij de snelste keer, zoals eerst.
 - **Ter vergelijking** bouwen we dezelfde kale site ook mét de zoekfunctie van Material,
   zoals een nieuwe mkdocs-material-site die standaard heeft. Die regels hebben geen doel.
@@ -723,12 +741,22 @@ Gemeten op {date.today().isoformat()}, op {machine()}, met Pagefind {pagefind_ve
   dezelfde pagina. We doen dit {max(3, REPEAT + 1)} keer, elke keer zonder cache, en noemen de
   middelste tijd. De zoekbalk bovenaan laadt daarnaast de Pagefind-interface; die regels
   tellen vanaf het openen van de pagina.
-- **`make build` op de echte inhoud**: eerst de controle, dan `mkdocs build --strict`,
-  zoals `make build` dat doet.
-- **`make serve`**: we starten `mkdocs serve` in een kopie, openen een pagina van een tool in
-  Chromium en veranderen dan de titel in het YAML-bestand van die tool. We meten hoe lang
-  het duurt tot de nieuwe titel op de pagina staat. De pagina laadt vanzelf opnieuw
-  (live reload); wij laden haar niet zelf.
+- **Eerste zoekvraag in een lege pagina**: dezelfde meting, maar elke zoekvraag in een eigen
+  lege pagina zonder cache: een woord dat op bijna elke pagina staat ('wijkteam'), twee
+  woorden ('eenzaamheid ouderen') en een zeldzaam woord ('presencing'). Bij twee woorden
+  haalt Pagefind de index van beide woorden op. We noemen de grootste hoeveelheid bytes en
+  de middelste tijd van {max(3, REPEAT + 1)} keer.
+- **`make build` op de echte inhoud**: `make build` in een kopie zonder nep-praktijken.
+- **`make serve`**: we starten `mkdocs serve` met dezelfde opties als `make serve`
+  (`{" ".join(SERVE_FLAGS)}`) in een kopie. "Klaar" is de tijd tot de server de eerste pagina
+  toont. De zoekindex maakt de server daarna op de achtergrond; ook die tijd staat in de tabel.
+  Daarna openen we in Chromium de pagina van een praktijk (op de echte inhoud: van een tool)
+  en veranderen we {SERVE_EDITS} keer de titel in het YAML-bestand ervan, telkens een paar
+  seconden na de vorige. We meten hoe lang het duurt tot de nieuwe titel op de pagina staat, en
+  noemen de middelste. De pagina laadt vanzelf opnieuw (live reload); wij laden haar niet zelf.
+  Omdat andere programma's de machine delen, noemen we ook de rekentijd (CPU) die de server
+  per bewerking gebruikte: zo lang duurt een bewerking ongeveer op een machine die niets
+  anders doet.
 """
 
 
