@@ -267,7 +267,7 @@ class Session:
             pages = builder.all_pages()
             old = self.pages
             self.pages = {p.src_uri: p for p in pages}
-            self.modified = {p.src_uri for p in pages if _differs(old.get(p.src_uri), p)} if old else set(self.pages)
+            self.modified = set(self.pages)  # the edit may be to the theme, the nav or a template: every page again
             self.removed_urls = {p.url for uri, p in old.items() if uri not in self.pages}
             return pages
         keys = update.changed_keys

@@ -113,6 +113,9 @@ def _edits(project: Path):
     tool = sorted((project / "data" / "tools").glob("*.yaml"))[0]
     write(tool, re.sub(r"^titel: .*$", 'titel: "Andere tooltitel (test)"', tool.read_text("utf-8"), count=1, flags=re.M))
     yield "edit a tool's title"
+    config = project / "mkdocs.yml"
+    write(config, re.sub(r"^copyright: .*$", "copyright: Andere voettekst (test)", config.read_text("utf-8"), count=1, flags=re.M))
+    yield "edit the footer of every page (mkdocs.yml)"
 
 
 def test_incremental_rebuilds_give_the_same_site_as_a_clean_build(project, tmp_path):
