@@ -210,3 +210,21 @@ def test_carried_links_equal_links_computed_afresh():
         incremental.carry_links(cat, carried, {practice.key})
         assert nonempty(carried._links) == nonempty(Catalogue(records, cat.schemas)._links), trial
         cat = carried
+
+
+def test_an_unknown_reference_in_an_edited_practice_is_reported_and_fixing_it_recovers(project, tmp_path):
+    serve = Serve(project, tmp_path / "site")
+    try:
+        serve.run("build")
+        practice = [p for p in _practices(project) if "testpraktijk" in p.name][0]
+        good = practice.read_text("utf-8")
+        html = tmp_path / "site" / "praktijken" / practice.stem / "index.html"
+        write(practice, re.sub(r"^wijk: .*$", "wijk: bestaat-niet", good, count=1, flags=re.M).replace("principes:\n", "principes:\n  - ook-niet\n", 1))
+        serve.run("build")
+        page = html.read_text("utf-8")
+        assert "data-menukaart-fout" in page and "bestaat-niet" in page and "ook-niet" in page
+        write(practice, good)
+        serve.run("build")
+        assert "data-menukaart-fout" not in html.read_text("utf-8")
+    finally:
+        serve.close()
