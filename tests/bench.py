@@ -696,6 +696,7 @@ vult die met verzonnen praktijken ("Testpraktijk 0042 (nep)") in verzonnen wijke
 ("Testwijk 07 (nep)"). De echte data verandert daarbij niet.
 
 Gemeten op {date.today().isoformat()}, op {machine()}, met Pagefind {pagefind_version()}.
+{os.environ.get("BENCH_NOTE", "")}
 
 {markdown_table(cells)}
 
@@ -912,6 +913,7 @@ def main() -> int:
     return write_report(rows, real_s, serve, extra)
 
 
+# BENCH_NOTE: a sentence under the machine line about this run (e.g. that the machine was shared).
 # The measured figures, kept outside the project, so `python -m tests.bench --rapport` can write
 # the report again after its wording changed, without measuring for an hour.
 RESULTS = Path(os.environ.get("BENCH_RESULTS", Path(tempfile.gettempdir()) / "menukaart-bench-resultaten.pickle"))
