@@ -24,7 +24,7 @@ from .parallel import map_forked
 from .problems import Problem
 from .records import Record
 from .schema import COLLECTIONS, Collection
-from .validate import _integrity, _table_problems, read_record, validate
+from .validate import _integrity, _translate, flatten, package, read_record, validate
 
 Stamps = dict[str, tuple[int, int]]
 BESIDES_DATA = ("docs", "macros", "overrides", "mkdocs.yml")  # what `make serve` watches, next to the data
@@ -74,6 +74,30 @@ def discovery_order(records: list[Record]) -> list[Record]:
     """The order validate() finds records in (collection, then path), so pages and exports match a clean build."""
     rank = {c.name: i for i, c in enumerate(COLLECTIONS)}
     return sorted(records, key=lambda r: (rank[r.collection.name], Path(r.path).parts))
+
+
+def table_problems(records: list[Record], schemas, collections: set[str]) -> list[Problem]:
+    """validate._table_problems, checking only the tables of `collections`; the others are there for the references.
+
+    Frictionless spends most of its time per table, not per row: an edit to one practice need
+    not check the tables of the tools and principes again, only look up ids in them.
+    """
+    tables = flatten(records, schemas)
+    resources = package(schemas, tables)
+    problems = []
+    for schema in schemas:
+        if schema.collection.name not in collections:
+            continue
+        parts = [(schema.collection.name, schema.by_name, None)]
+        parts += [(link.name, {f.name: f for f in link.field.item_fields} or {"waarde": link.field}, link.field) for link in schema.link_tables]
+        for name, fields, link_field in parts:
+            report = resources.get_resource(name).validate(limit_errors=100_000)
+            for task in report.tasks:
+                for error in task.errors:
+                    problem = _translate(error, tables[name][1], fields, link_field)
+                    if problem:
+                        problems.append(problem)
+    return problems
 
 
 def refers_to(records: list[Record], schemas, keys: set[tuple[str, str]]) -> set[str]:
@@ -215,12 +239,13 @@ class Session:
         records = discovery_order(list(candidate.values()))
         # Validate together: the changed records, every record they may refer to (all but the
         # practices, which nothing refers to by id), and the records that refer to a changed one.
-        referring = refers_to(records, schemas, {k for k in keys})
+        referring = refers_to(records, schemas, keys)
         subset = [r for r in records if r.path in fresh or r.collection.name != "praktijken" or r.path in referring]
-        checked = {r.path for r in subset} | set(gone)
+        tables = {k[0] for k in keys} | {r.collection.name for r in subset if r.path in referring}
+        checked = {r.path for r in subset if r.collection.name in tables} | set(gone)
         same_key = {r.key for r in subset}  # a duplicate id can sit in any file
         problems += [p for p in _integrity([r for r in records if r.key in same_key], schemas) if p.path in checked]
-        problems += _table_problems(subset, schemas)
+        problems += table_problems(subset, schemas, tables)
         problems = sorted(set(problems))
         bad = {p.path for p in problems}
         for shown, record in fresh.items():
