@@ -76,7 +76,10 @@ class Reindexer:
     def _run(self) -> None:
         with self._lock:
             if self.before is not None:
-                self.before()
+                try:
+                    self.before()
+                except Exception as err:  # noqa: BLE001 — the server goes on; the next quiet moment tries again
+                    print(f"Open data niet bijgewerkt: {err!r}", file=sys.stderr, flush=True)
             fresh, live, old = (self.site_dir / name for name in ("pagefind.nieuw", "pagefind", "pagefind.oud"))
             shutil.rmtree(fresh, ignore_errors=True)
             done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path", str(fresh), "--exclude-selectors", EXCLUDED], capture_output=True, text=True)
