@@ -29,6 +29,11 @@ from .validate import _integrity, _translate, flatten, package, read_record, val
 Stamps = dict[str, tuple[int, int]]
 BESIDES_DATA = ("docs", "macros", "overrides", "mkdocs.yml")  # what `make serve` watches, next to the data
 SKIPPED_DIRS = {"__pycache__", ".git"}
+EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp")  # an editor's own files: saving one must not rebuild everything
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(".") or name.endswith(EDITOR_LEFTOVERS)
 
 
 def stamps(paths: list[Path]) -> Stamps:
@@ -42,6 +47,8 @@ def stamps(paths: list[Path]) -> Stamps:
         for folder, dirs, files in os.walk(top):
             dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS]
             for f in files:
+                if _ignored(f):
+                    continue
                 path = os.path.join(folder, f)
                 try:
                     st = os.stat(path)

@@ -183,6 +183,8 @@ def test_stamps_see_added_changed_and_removed_files(tmp_path):
     write(a, "xx")
     b.unlink()
     write(tmp_path / "c.yaml", "z")
+    write(tmp_path / ".c.yaml.swp", "editor")
+    write(tmp_path / "c.yaml~", "editor")
     assert incremental.changed(before, incremental.stamps([tmp_path])) == {str(a), str(b), str(tmp_path / "c.yaml")}
 
 
