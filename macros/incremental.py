@@ -13,6 +13,7 @@ the site; the problems go to the terminal and onto the pages (the glue's banner)
 """
 from __future__ import annotations
 
+import html
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -321,6 +322,17 @@ class Session:
         self.modified = {uri for uri, p in fresh.items() if _differs(old.get(uri), p)}
         self.removed_urls = {p.url for uri, p in old.items() if uri not in self.pages}
         return pages
+
+
+def error_banner(problems: list[Problem], shown: int = 20) -> str:
+    """HTML for the top of a page under `make serve`: the problems in the data, escaped, in Dutch."""
+    items = "".join(f"<li><code>{html.escape(f'{p.path}:{p.line}')}</code>: {html.escape(p.veld)}: {html.escape(p.bericht)}</li>" for p in problems[:shown])
+    more = f"<p>En nog {len(problems) - shown} andere fouten; zie de terminal.</p>" if len(problems) > shown else ""
+    return (
+        '<div class="admonition failure" role="alert" data-menukaart-fout data-pagefind-ignore="all">'
+        '<p class="admonition-title">Fout in de data: de site toont nog de laatste goede versie</p>'
+        f"<ul>{items}</ul>{more}<p>Herstel het bestand en sla het op. Deze pagina laadt dan vanzelf opnieuw.</p></div>"
+    )
 
 
 def _differs(old: Page | None, new: Page) -> bool:

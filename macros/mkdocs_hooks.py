@@ -193,22 +193,11 @@ def on_post_page(output, page, config):
     session = _state.get("session")
     if session is not None and session.problems:
         session.bannered.add(page.file.src_uri)
-        output = _ERROR_SPOT.sub(lambda m: m.group(0) + _error_banner(session.problems), output, count=1)
+        output = _ERROR_SPOT.sub(lambda m: m.group(0) + incremental.error_banner(session.problems), output, count=1)
     return csp.fill_policy(output, serving=_state.get("serving", False))
 
 
 _ERROR_SPOT = re.compile(r'<article class="md-content__inner md-typeset">')
-
-
-def _error_banner(problems) -> str:
-    """The problems of the data, on the page the editor is looking at (only under `make serve`)."""
-    items = "".join(f"<li><code>{html.escape(f'{p.path}:{p.line}')}</code>: {html.escape(p.veld)}: {html.escape(p.bericht)}</li>" for p in problems[:20])
-    more = f"<p>En nog {len(problems) - 20} andere fouten; zie de terminal.</p>" if len(problems) > 20 else ""
-    return (
-        '<div class="admonition failure" role="alert" data-menukaart-fout data-pagefind-ignore="all">'
-        '<p class="admonition-title">Fout in de data: de site toont nog de laatste goede versie</p>'
-        f"<ul>{items}</ul>{more}<p>Herstel het bestand en sla het op. Deze pagina laadt dan vanzelf opnieuw.</p></div>"
-    )
 
 
 def on_post_template(output_content, template_name, config):

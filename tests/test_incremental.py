@@ -230,3 +230,11 @@ def test_an_unknown_reference_in_an_edited_practice_is_reported_and_fixing_it_re
         assert "data-menukaart-fout" not in html.read_text("utf-8")
     finally:
         serve.close()
+
+
+def test_the_error_banner_escapes_what_an_editor_typed():
+    from macros.problems import Problem
+
+    banner = incremental.error_banner([Problem("data/tools/x.yaml", 3, "titel", "<script>alert(1)</script> is geen tekst")] * 21)
+    assert "<script>" not in banner and "&lt;script&gt;" in banner
+    assert banner.count("<li>") == 20 and "En nog 1 andere fouten" in banner
