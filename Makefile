@@ -44,11 +44,13 @@ lock: | python
 validate: $(STAMP)
 	@$(BIN)/python -m macros.cli $(if $(DEBUG),--debug) $(FILES)
 
-build: validate
+# The build validates the data itself (every problem, as `make validate` prints them): once.
+build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
-serve: validate
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+# --dirty: after the first build only what an edit affects is validated and rendered again (macros/incremental.py).
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 
 chromium:
 	@test -x $(CHROMIUM) || { echo "chromium installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }

@@ -44,6 +44,14 @@ def define_env(env):
         """practice id -> its wijk record, for lists that name the wijk beside each practice."""
         return {r.id: catalogue().get("wijken", r.get("wijk")) for r in practices}
 
+    per_build: dict = {}  # define_env runs once per build, so this never outlives the catalogue
+
+    def facet_counts() -> dict:
+        """Counted once per build: the home page asks for them once per question."""
+        if "counts" not in per_build:
+            per_build["counts"] = kaart.facet_counts(catalogue())
+        return per_build["counts"]
+
     def record(collection: str, record_id: str):
         found = catalogue().get(collection, record_id)
         if found is None:
@@ -77,7 +85,7 @@ def define_env(env):
         if not 1 <= nummer <= len(questions):
             raise ValueError(f"{QUESTIONS_TOOL} heeft geen vraag {nummer}")
         records = [record(c, i) for c, ids in (("principes", principes), ("tools", tools), ("routekaart", routekaart)) for i in ids]
-        counts = kaart.facet_counts(catalogue())
+        counts = facet_counts()
         links = []
         for facet, value in (filters or {}).items():
             if value not in counts.get(facet, {}):

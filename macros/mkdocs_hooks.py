@@ -29,6 +29,7 @@ from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
 from macros import csp  # noqa: E402
 from macros import planner  # noqa: E402
+from macros import incremental  # noqa: E402
 from macros import submission_form  # noqa: E402
 from macros import publish, share_image  # noqa: E402
 from macros import zoekwoorden  # noqa: E402
@@ -46,24 +47,53 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: thousands of
 
 
 def on_config(config):
-    try:
-        _state["catalogue"] = load_catalogue(DATA, root=DATA.parent)
-    except DataError as err:
-        raise PluginError("De data in data/ bevat fouten (draai 'make validate'):\n" + str(err)) from None
+    session = _state.get("session")
+    if session is not None:  # `make serve`: only what changed is read again (macros/incremental.py)
+        _state["previous"] = session.catalogue
+        update = session.load()
+        _state["catalogue"] = session.catalogue
+        _report_problems(update.problems)
+    else:
+        try:
+            _state["catalogue"] = load_catalogue(DATA, root=DATA.parent)
+        except DataError as err:
+            raise PluginError("De data in data/ bevat fouten (draai 'make validate'):\n" + str(err)) from None
     config.extra["menukaart"] = _state["catalogue"]
     return config
+
+
+def _report_problems(problems) -> None:
+    """To the terminal, not through MkDocs' log: a warning there would stop a strict build, and the server must go on."""
+    if problems:
+        lines = "\n".join(f"  {p}" for p in problems)
+        print(f"FOUT in de data ({len(problems)}); de site toont de laatste goede versie:\n{lines}", file=sys.stderr, flush=True)
+    elif _state.get("had_problems"):
+        print("De fouten in de data zijn hersteld.", file=sys.stderr, flush=True)
+    _state["had_problems"] = bool(problems)
 
 
 def on_files(files, config):
     extra = config.extra
     builder = PageBuilder(_state["catalogue"], repo_url=extra.get("repository", ""), branch=extra.get("branch", "main"), history=git_history(ROOT))
+    session = _state.get("session")
+    pages = builder.all_pages() if session is None else session.render(builder, _state.get("previous"))
     _state["pages"] = {}
-    for page in builder.all_pages():
+    for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt — haal het bestand weg")
-        files.append(File.generated(config, page.src_uri, content=front_matter(page)))  # no Markdown: nothing to convert
+        file = File.generated(config, page.src_uri, content=front_matter(page))  # no Markdown: nothing to convert
+        if session is not None and page.src_uri not in session.modified:
+            file.is_modified = _unchanged  # MkDocs --dirty skips it: its HTML of the last build stays
+        files.append(file)
         _state["pages"][page.src_uri] = page
     _state["dates"] = {**publish.git_dates(ROOT), **publish.generated_dates(list(_state["pages"].values()), _state["catalogue"], builder.history)}
+    if session is not None:
+        _state["same_docs"] = same = set()
+        for file in files.documentation_pages():
+            if file.src_uri not in _state["pages"]:
+                # Our Markdown pages use the data through macros: read each again, and render
+                # it again only if its macros gave other Markdown (on_page_markdown).
+                file.is_modified = lambda uri=file.src_uri: uri not in same
     return files
 
 
@@ -73,8 +103,35 @@ def on_pre_page(page, config, files):
     return page
 
 
+def on_page_markdown(markdown, page, config, files):
+    session = _state.get("session")
+    uri = page.file.src_uri
+    if session is not None and uri not in _state["pages"] and session.docs_unchanged(uri, markdown):
+        _state["same_docs"].add(uri)
+        return ""  # nothing to convert: MkDocs --dirty keeps the page it wrote last time
+    return markdown
+
+
+def _unchanged() -> bool:
+    return False
+
+
 def front_matter(page: Page) -> str:
     """Title and description escaped once: the theme inserts them without escaping."""
+    if _state.get("session") is None:
+        return _front_matter_of(page)
+    cached = _front_matter.get(page.src_uri)
+    if cached is not None and cached[0] is page:  # `make serve` keeps the pages an edit did not touch
+        return cached[1]
+    text = _front_matter_of(page)
+    _front_matter[page.src_uri] = (page, text)
+    return text
+
+
+_front_matter: dict = {}
+
+
+def _front_matter_of(page: Page) -> str:
     meta = {
         "title": html.escape(page.title, quote=True),
         "description": html.escape(page.description, quote=True),
@@ -148,10 +205,31 @@ def _sidebars(rendered: dict, page, nav, render) -> str:
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"  # live reload needs an inline script (macros/csp.py)
+    _state["session"] = incremental.Session(DATA, DATA.parent, project=ROOT) if command == "serve" and dirty else None
+    _state["reindexer"] = None
+    if _state["session"] is not None:
+        # MkDocs warns on every --dirty build; under strict that warning would stop each one.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+        log.info("Menukaart: na een wijziging worden alleen de pagina's gemaakt die ervan afhangen. "
+                 "De zoekfunctie loopt achter: de zoekindex wordt op de achtergrond gemaakt, %d s nadat er niets meer verandert.", QUIET_SECONDS)
+
+
+QUIET_SECONDS = 5
+
+
+def _not_the_dirty_warning(record) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_post_page(output, page, config):
+    session = _state.get("session")
+    if session is not None and session.problems:
+        session.bannered.add(page.file.src_uri)
+        output = _ERROR_SPOT.sub(lambda m: m.group(0) + incremental.error_banner(session.problems), output, count=1)
     return csp.fill_policy(output, serving=_state.get("serving", False))
+
+
+_ERROR_SPOT = re.compile(r'<article class="md-content__inner md-typeset">')
 
 
 def on_post_template(output_content, template_name, config):
@@ -160,26 +238,52 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    indexing = search_index.Indexing(site)  # Pagefind reads the pages while we write the rest
+    session = _state.get("session")
+    if session is not None:
+        for url in session.removed_urls:  # --dirty leaves the page of a removed record behind
+            shutil.rmtree(site / url, ignore_errors=True)
+    indexing = search_index.Indexing(site) if session is None else None  # Pagefind reads the pages while we write the rest
     try:
-        counts = exports.write_data_package(_state["catalogue"], site / "data")
+        if session is None or _state["reindexer"] is None:
+            counts = exports.write_data_package(_state["catalogue"], site / "data")
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
         feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
         submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
-        share_image.write_images(site)  # og:image, one per kind of page
+        if session is None or not (site / "assets" / "delen").is_dir():  # the images never change while serving
+            share_image.write_images(site)  # og:image, one per kind of page
         (site / "robots.txt").write_text(publish.robots_txt(config.site_url or ""), "utf-8")
         planner.write_data(_state["catalogue"], site)  # /bijeenkomst/planner.json, fetched by the planner only
-        zoekwoorden.write_word_book(_state["catalogue"].records, DATA, DATA / "schema", site, config.extra.get("zoeken_meta", ()))  # /zoeken/zoekwoorden.json, for the search
-        offline.write_worker(site)  # /sw.js: after the files it stores and hashes
+        if session is None:  # while serving, the word book lags behind like search (below)
+            _write_word_book(config, site)
+            offline.write_worker(site)  # /sw.js: after the files it stores and hashes; never registered while serving
         missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
         if missing:
             raise PluginError(f"{len(missing)} gegenereerde pagina's ontbreken in de site, bijvoorbeeld {missing[:3]}")
         _prune_lunr(site)
     except BaseException:
-        indexing.stop()
+        if indexing is not None:
+            indexing.stop()
         raise
+    if session is not None:  # `make serve`: search may lag behind, the page may not
+        if _state["reindexer"] is None:
+            # The downloads of /data/ lag behind like search: at 5,000 records writing them takes seconds.
+            def before_search():
+                exports.write_data_package(_state["catalogue"], site / "data")
+                _write_word_book(config, site)
+
+            _state["reindexer"] = search_index.Reindexer(site, QUIET_SECONDS, before=before_search)
+            _state["reindexer"].poke(delay=0)  # once at the start
+        else:
+            _state["reindexer"].poke()
+        log.info("Menukaart: %d records, %d pagina's opnieuw gemaakt; zoekindex volgt", len(_state["catalogue"]), len(session.modified))
+        return
     indexed = search_index.check(site, indexing.result())
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
+
+
+def _write_word_book(config, site: Path) -> None:
+    """/zoeken/zoekwoorden.json: synonyms, the site's own words and titles, for the search."""
+    zoekwoorden.write_word_book(_state["catalogue"].records, DATA, DATA / "schema", site, config.extra.get("zoeken_meta", ()))
 
 
 def _prune_lunr(site: Path) -> None:

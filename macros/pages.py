@@ -8,6 +8,7 @@ hands it to the theme, so another renderer could use this module unchanged.
 """
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,6 +73,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@functools.cache
+def shared_environment() -> jinja2.Environment:
+    """One environment per process; Jinja reloads a template whose file changed."""
+    return environment()
+
+
 class PageBuilder:
     """Renders every generated page of the site from one catalogue."""
 
@@ -79,22 +86,34 @@ class PageBuilder:
         self.catalogue = catalogue
         self.edit_prefix = edit_url(repo_url, branch)
         self.history = history or (lambda path: [])
-        self.env = environment()
+        self.env = shared_environment()  # compiled templates outlive a build: `make serve` builds again and again
 
     def all_pages(self) -> list[Page]:
         records = self.catalogue.records
         bodies = map_forked(self.record_body, records)  # the build's heaviest loop, on every core
         pages = [self._record_page(r, body) for r, body in zip(records, bodies, strict=True)]
-        pages += [self.index_page(c) for c in COLLECTIONS]
-        pages.append(self.data_page())
-        return pages
+        return pages + self.overview_pages()
+
+    def overview_pages(self) -> list[Page]:
+        """The generated pages that are not one record's: they change with any record."""
+        return [self.index_page(c) for c in COLLECTIONS] + [self.data_page()]
 
     def data_page(self) -> Page:
         """/data/: the downloads, listed from the same descriptors the package is written from."""
-        tables = self.catalogue.tables
-        resources = [{"name": n, "title": d.get("title", n), "rows": len(tables[n][1]), "json": json_name(n)} for n, d in descriptors(self.catalogue).items()]
+        rows = self._row_counts()
+        resources = [{"name": n, "title": d.get("title", n), "rows": rows[n], "json": json_name(n)} for n, d in descriptors(self.catalogue).items()]
         body = self.env.get_template("data.html").render(resources=resources)
         return Page("data/index.md", "Open data", "Alle gegevens van de Menukaart als open data: CSV en JSON in een Frictionless Data Package.", body)
+
+    def _row_counts(self) -> dict[str, int]:
+        """Rows per published table, counted as validate.flatten makes them, without making them (costly at 5,000 records)."""
+        counts = {}
+        for schema in self.catalogue.schemas:
+            records = self.catalogue.by_collection[schema.collection.name]
+            counts[schema.collection.name] = len(records)
+            for link in schema.link_tables:
+                counts[link.name] = sum(len(r.values.get(link.field.name) or []) for r in records)
+        return counts
 
     # -- record pages
 

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 BODY_MARK = "data-pagefind-body"
@@ -48,6 +49,51 @@ class Indexing:
         if not found:
             raise RuntimeError(f"Pagefind meldde geen aantal pagina's:\n{output}")
         return int(found.group(1))
+
+
+class Reindexer:
+    """Under `make serve`: Pagefind in the background, after a quiet period, swapped in when done.
+
+    Indexing thousands of pages takes longer than rebuilding the few an edit changed, so the
+    editor's page reloads first and search catches up; the old index answers meanwhile.
+    """
+
+    def __init__(self, site_dir: Path, quiet_seconds: float, before=None):
+        self.site_dir = Path(site_dir)
+        self.quiet = quiet_seconds
+        self.before = before  # other slow, lagging work (the open data) done in the same quiet moment
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()  # one Pagefind at a time
+        self.runs = 0
+
+    def poke(self, delay: float | None = None) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = threading.Timer(self.quiet if delay is None else delay, self._run)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _run(self) -> None:
+        with self._lock:
+            if self.before is not None:
+                try:
+                    self.before()
+                except Exception as err:  # noqa: BLE001 — the server goes on; the next quiet moment tries again
+                    print(f"Open data niet bijgewerkt: {err!r}", file=sys.stderr, flush=True)
+            fresh, live, old = (self.site_dir / name for name in ("pagefind.nieuw", "pagefind", "pagefind.oud"))
+            shutil.rmtree(fresh, ignore_errors=True)
+            done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path", str(fresh), "--exclude-selectors", EXCLUDED], capture_output=True, text=True)
+            if done.returncode != 0:
+                print(f"Pagefind faalde:\n{done.stdout}{done.stderr}", file=sys.stderr, flush=True)
+                return
+            shutil.rmtree(old, ignore_errors=True)
+            if live.exists():
+                live.rename(old)
+            fresh.rename(live)
+            shutil.rmtree(old, ignore_errors=True)
+            self.runs += 1
+            found = re.search(r"Indexed (\d+) pages?", done.stdout)
+            print(f"Zoekindex bijgewerkt ({found.group(1) if found else '?'} pagina's).", file=sys.stderr, flush=True)
 
 
 def index_site(site_dir: Path) -> int:

@@ -342,18 +342,29 @@ def _resource(name: str, data: list, descriptor: dict) -> frictionless.Resource:
     return frictionless.Resource(name=name, data=_Rows(data), schema=schema)
 
 
-def _table_problems(records: list[Record], schemas: SchemaSet) -> list[Problem]:
+def _table_problems(records: list[Record], schemas: SchemaSet, only: set[str] | None = None) -> list[Problem]:
+    """Schema and reference errors from frictionless, as editor messages.
+
+    `only` names the collections whose tables are checked (with their link tables); the other
+    tables are still there for the references. `make serve` checks only what an edit touched:
+    frictionless spends most of its time per table, not per row.
+    """
     tables = flatten(records, schemas)
     known: dict[str, list[tuple[str, str]]] = {}
     for r in records:
         known.setdefault(r.collection.name, []).append((r.id, r.title))
-    report = package(schemas, tables).validate(limit_errors=100_000)
+    resources = package(schemas, tables)
+    if only is None:
+        reports = [resources.validate(limit_errors=100_000)]
+    else:
+        names = [n for s in schemas if s.collection.name in only for n in [s.collection.name, *(link.name for link in s.link_tables)]]
+        reports = [resources.get_resource(name).validate(limit_errors=100_000) for name in names]
     fields_by_table = {s.collection.name: s.by_name for s in schemas}
     links = {link.name: link for s in schemas for link in s.link_tables}
     for link in links.values():
         fields_by_table[link.name] = {f.name: f for f in link.field.item_fields} or {"waarde": link.field}
     problems = []
-    for task in report.tasks:
+    for task in (t for report in reports for t in report.tasks):
         origin = tables[task.name][1]
         link = links.get(task.name)
         link_field = link.field if link is not None else None

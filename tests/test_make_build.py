@@ -1,0 +1,24 @@
+"""`make build` validates the data once: inside the build, with every problem listed."""
+from __future__ import annotations
+
+import subprocess
+
+from tests.conftest import ROOT, build_site
+
+
+def test_make_build_does_not_run_a_separate_validation_first():
+    dry = subprocess.run(["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "mkdocs build --strict" in dry
+    assert "macros.cli" not in dry  # the build's own validation is the only one
+
+
+def test_the_build_reports_every_data_problem_the_way_make_validate_does(tmp_path, data_copy):
+    tool = sorted((data_copy / "tools").glob("*.yaml"))[0]
+    tool.write_text(tool.read_text("utf-8").replace("titel:", "tietel:", 1), "utf-8")
+    wijk = sorted((data_copy / "wijken").glob("*.yaml"))[0]
+    wijk.write_text(wijk.read_text("utf-8") + "onbekend_veld: x\n", "utf-8")
+    run = build_site(tmp_path / "site", env={"MENUKAART_DATA": str(data_copy)})
+    assert run.returncode != 0
+    out = run.stdout + run.stderr
+    assert f"data/tools/{tool.name}:" in out and ": tietel: " in out
+    assert f"data/wijken/{wijk.name}:" in out and ": onbekend_veld: " in out
