@@ -57,12 +57,19 @@ def write(path: Path, text: str) -> None:
     os.utime(path, ns=(t, t))
 
 
+# Written only by `make build`: MkDocs makes the sitemap from the pages it rendered, and while
+# serving it skips the untouched ones, so their dates are unknown; nobody reads it while serving.
+BUILD_ONLY = {"sitemap.xml"}
+
+
 def site_files(site: Path, downloads: bool = True) -> dict[str, bytes]:
-    """Every file but the search index; without the open-data downloads, which lag behind like search."""
+    """Every file but the search index; without the open-data downloads and the search's word
+    book, which lag behind like search."""
     out = {}
     for p in sorted(site.rglob("*")):
         name = str(p.relative_to(site))
-        if p.is_file() and not name.startswith("pagefind") and p.suffix != ".gz" and (downloads or not name.startswith("data/") or p.suffix == ".html"):
+        lagging = (name.startswith("data/") and p.suffix != ".html") or name.startswith("zoeken/")
+        if p.is_file() and not name.startswith("pagefind") and p.suffix != ".gz" and name not in BUILD_ONLY and (downloads or not lagging):
             out[name] = p.read_bytes()
     return out
 
