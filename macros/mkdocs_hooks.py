@@ -86,7 +86,8 @@ def on_files(files, config):
             file.is_modified = _unchanged  # MkDocs --dirty skips it: its HTML of the last build stays
         files.append(file)
         _state["pages"][page.src_uri] = page
-    _state["dates"] = {**publish.git_dates(ROOT), **publish.generated_dates(list(_state["pages"].values()), _state["catalogue"], builder.history)}
+    if session is None:  # the sitemap's dates matter for a published build, not while serving
+        _state["dates"] = {**publish.git_dates(ROOT), **publish.generated_dates(list(_state["pages"].values()), _state["catalogue"], builder.history)}
     if session is not None:
         _state["same_docs"] = same = set()
         for file in files.documentation_pages():
