@@ -121,6 +121,22 @@ def test_menukaart_does_not_shift_while_it_loads(browser, site_url, viewport):
         context.close()
 
 
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["telefoon", "scherm"])
+def test_planner_does_not_shift_while_it_loads(browser, site_url, viewport):
+    """The planner fills itself after load; the footer must not show first and then jump."""
+    context = browser.new_context(locale="nl-NL", viewport=viewport)
+    try:
+        page = context.new_page()
+        page.add_init_script(CLS_OBSERVER)
+        page.goto(site_url + "bijeenkomst/", wait_until="networkidle")
+        expect(page.locator("[data-plan][data-plan-klaar]")).to_be_attached()
+        page.wait_for_timeout(300)  # layout-shift entries are reported after the frame
+        cls = page.evaluate("window.__mkCls")
+        assert cls < 0.1, f"cumulative layout shift {cls:.3f}"
+    finally:
+        context.close()
+
+
 def test_stepper_takes_at_most_a_quarter_of_the_screen_and_shows_where_you_are(phone, site_url, site_dir):
     phone.goto(site_url + kind_path(site_dir, "fase"))
     stepper = phone.locator("nav.mk-stepper")
