@@ -88,7 +88,7 @@ def on_files(files, config):
         _state["pages"][page.src_uri] = page
     if session is None:  # the sitemap's dates matter for a published build, not while serving
         _state["dates"] = {**publish.git_dates(ROOT), **publish.generated_dates(list(_state["pages"].values()), _state["catalogue"], builder.history)}
-    if session is not None:
+    else:
         _state["same_docs"] = same = set()
         for file in files.documentation_pages():
             if file.src_uri not in _state["pages"]:
@@ -250,8 +250,7 @@ def on_post_build(config):
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
         feed.write_feed(_state["catalogue"], site, config.site_url or "")  # /feed.xml
         submission_form.write_existing_ids(_state["catalogue"], site / "indienen")  # fetched by the form only
-        if session is None or not (site / "assets" / "delen").is_dir():  # the images never change while serving
-            share_image.write_images(site)  # og:image, one per kind of page
+        share_image.write_images(site)  # og:image, one per kind of page (drawn once per process)
         (site / "robots.txt").write_text(publish.robots_txt(config.site_url or ""), "utf-8")
         planner.write_data(_state["catalogue"], site)  # /bijeenkomst/planner.json, fetched by the planner only
         if session is None:  # while serving, the word book lags behind like search (below)

@@ -143,7 +143,6 @@ def _is_null(node: yaml.Node) -> bool:
 
 
 def _read_value(record: Record, field: Field, node: yaml.Node) -> list[Problem]:
-    where = lambda n, veld=field.name: (record.path, line_of(n), veld)  # noqa: E731
     if _is_null(node):
         return []
     if not field.is_list:
@@ -152,14 +151,11 @@ def _read_value(record: Record, field: Field, node: yaml.Node) -> list[Problem]:
         if problem:
             record.unreadable.add((field.name, None))
             return [Problem(record.path, line, field.name, problem)]
-        if problem:
-            record.unreadable.add((field.name, None))
-            return [Problem(*where(node), problem)]
         record.values[field.name] = text
         return []
     if not isinstance(node, yaml.SequenceNode):
         record.unreadable.add((field.name, None))
-        return [Problem(*where(node), msg.expected_list(field))]
+        return [Problem(record.path, line_of(node), field.name, msg.expected_list(field))]
     items, lines, problems = [], [], []
     for position, item in enumerate(node.value, 1):
         lines.append(line_of(item))
@@ -457,11 +453,11 @@ def _integrity(records: list[Record], schemas: SchemaSet, today: date) -> list[P
                 problems.append(Problem(r.path, r.line_of("id"), "id", msg.duplicate_id(r.id, other.path)))
         problems += _link_problems(r, schemas[r.collection.name])
         problems += checks.required_list_problems(r, schemas[r.collection.name])
-        for field in schemas[r.collection.name].scalar_fields:
-            if field.type == "date" and field.name == "bijgewerkt" and (field.name, None) not in r.unreadable:
-                future = checks.future_date_problem(r.values.get(field.name), today)
-                if future:
-                    problems.append(Problem(r.path, r.line_of(field.name), field.name, future))
+        updated = schemas[r.collection.name].by_name.get("bijgewerkt")
+        if updated is not None and updated.type == "date" and ("bijgewerkt", None) not in r.unreadable:
+            future = checks.future_date_problem(r.values.get("bijgewerkt"), today)
+            if future:
+                problems.append(Problem(r.path, r.line_of("bijgewerkt"), "bijgewerkt", future))
     return problems
 
 
@@ -482,6 +478,7 @@ def _link_problems(record: Record, schema: Schema) -> list[Problem]:
                 problems.append(Problem(record.path, line, veld, msg.html_in_text()))
             for match in MD_LINK.finditer(text):
                 url = next(g for g in match.groups() if g is not None)
-                if not url.lower().startswith(("https://", "mailto:")) or checks.link_fix(url):
-                    problems.append(Problem(record.path, line, veld, msg.bad_link(url, checks.link_fix(url))))
+                fix = checks.link_fix(url)
+                if fix or not url.lower().startswith(("https://", "mailto:")):
+                    problems.append(Problem(record.path, line, veld, msg.bad_link(url, fix)))
     return problems
