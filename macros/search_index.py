@@ -19,6 +19,16 @@ def content_pages(site_dir: Path) -> list[Path]:
     return [p for p in sorted(site_dir.rglob("*.html")) if "pagefind" not in p.parts and BODY_MARK in p.read_text("utf-8")]
 
 
+def _pagefind(site_dir: Path, *extra: str) -> list[str]:
+    """The one Pagefind command line, for the build and for `make serve`'s background runs."""
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), *extra, "--exclude-selectors", EXCLUDED]
+
+
+def _indexed_count(output: str) -> int | None:
+    found = re.search(r"Indexed (\d+) pages?", output)
+    return int(found.group(1)) if found else None
+
+
 class Indexing:
     """Pagefind running in the background, so the rest of the build can go on meanwhile.
 
@@ -29,7 +39,7 @@ class Indexing:
     def __init__(self, site_dir: Path):
         shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
         self._out = tempfile.TemporaryFile("w+")
-        self._proc = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", EXCLUDED], stdout=self._out, stderr=subprocess.STDOUT, text=True)
+        self._proc = subprocess.Popen(_pagefind(site_dir), stdout=self._out, stderr=subprocess.STDOUT, text=True)
 
     def stop(self) -> None:
         """Give up on the index (the build failed for another reason)."""
@@ -45,10 +55,10 @@ class Indexing:
         self._out.close()
         if code != 0:
             raise RuntimeError(f"Pagefind faalde:\n{output}")
-        found = re.search(r"Indexed (\d+) pages?", output)
-        if not found:
+        count = _indexed_count(output)
+        if count is None:
             raise RuntimeError(f"Pagefind meldde geen aantal pagina's:\n{output}")
-        return int(found.group(1))
+        return count
 
 
 class Reindexer:
@@ -82,7 +92,7 @@ class Reindexer:
                     print(f"Open data niet bijgewerkt: {err!r}", file=sys.stderr, flush=True)
             fresh, live, old = (self.site_dir / name for name in ("pagefind.nieuw", "pagefind", "pagefind.oud"))
             shutil.rmtree(fresh, ignore_errors=True)
-            done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path", str(fresh), "--exclude-selectors", EXCLUDED], capture_output=True, text=True)
+            done = subprocess.run(_pagefind(self.site_dir, "--output-path", str(fresh)), capture_output=True, text=True)
             if done.returncode != 0:
                 print(f"Pagefind faalde:\n{done.stdout}{done.stderr}", file=sys.stderr, flush=True)
                 return
@@ -92,8 +102,8 @@ class Reindexer:
             fresh.rename(live)
             shutil.rmtree(old, ignore_errors=True)
             self.runs += 1
-            found = re.search(r"Indexed (\d+) pages?", done.stdout)
-            print(f"Zoekindex bijgewerkt ({found.group(1) if found else '?'} pagina's).", file=sys.stderr, flush=True)
+            count = _indexed_count(done.stdout)
+            print(f"Zoekindex bijgewerkt ({'?' if count is None else count} pagina's).", file=sys.stderr, flush=True)
 
 
 def index_site(site_dir: Path) -> int:
