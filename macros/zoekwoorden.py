@@ -28,8 +28,6 @@ from .strict_yaml import line_of, read_nodes
 FILE = "zoekwoorden.yaml"
 SCHEMA = "zoekwoorden.schema.json"
 COLLECTION = Collection("zoekwoorden", "", "zoekwoord", "Zoekwoorden", "Zoekwoord")
-# Pages about the site itself: the search puts them after every content page.
-META_PAGES = ("over/prestaties/", "privacy/", "toegankelijkheid/", "te-actualiseren/", "data/", "404.html", "selectie/")
 VOCABULARY_FIELDS = ("titel", "aliassen", "samenvatting", "kern", "themas", "doelgroepen", "cluster", "gemeente")
 TITLE_COLLECTIONS = ("principes", "tools", "routekaart", "kernaanpakken", "wijken")
 # The menukaart's "type" filter (its values are the collections' singular labels).
@@ -156,7 +154,7 @@ def synonyms(entries: list[Record]) -> dict[str, list[str]]:
     return out
 
 
-def word_book(catalogue_records, entries: list[Record], meta=META_PAGES) -> dict:
+def word_book(catalogue_records, entries: list[Record], meta=()) -> dict:
     """The JSON the browser loads: synonyms, vocabulary (frequent first), titles, meta pages,
     and for a search that finds nothing: menukaart filters and the most used tools."""
     counts: Counter = Counter()
@@ -192,7 +190,7 @@ def _dump(book: dict) -> str:
     return json.dumps(book, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_word_book(catalogue_records, data_dir: Path, schema_dir: Path, site_dir: Path, meta=META_PAGES) -> Path:
+def write_word_book(catalogue_records, data_dir: Path, schema_dir: Path, site_dir: Path, meta=()) -> Path:
     """site/zoeken/zoekwoorden.json, fetched by the search with its first query."""
     entries: list[Record] = []
     path, schema = Path(data_dir) / FILE, load_schema(schema_dir)

@@ -9,6 +9,7 @@ from pathlib import Path
 from macros import zoekwoorden
 from macros.catalogue import load_catalogue
 from macros.validate import validate
+from tests.conftest import mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,12 +66,14 @@ def test_the_real_search_words_are_valid_and_lead_to_site_words():
 
 def test_the_word_book_holds_synonyms_vocabulary_and_titles_and_stays_small(tmp_path):
     catalogue = load_catalogue(ROOT / "data", root=ROOT)
-    out = zoekwoorden.write_word_book(catalogue.records, ROOT / "data", ROOT / "data" / "schema", tmp_path)
+    meta = mkdocs_yml()["extra"]["zoeken_meta"]
+    out = zoekwoorden.write_word_book(catalogue.records, ROOT / "data", ROOT / "data" / "schema", tmp_path, meta)
     book = json.loads(out.read_text("utf-8"))
     assert book["synoniemen"]["burgerparticipatie"] == ["inwonerparticipatie"]
     assert "wijkwandeling" in book["synoniemen"]["wijkschouw"]
     assert "ouderen" in book["woorden"] and "zorg" in book["woorden"]
     assert "Veranderboekhouding" in book["titels"]
+    assert book["meta"] == meta
     assert out.stat().st_size <= 30_000
 
 
@@ -80,6 +83,6 @@ def test_the_word_book_stays_within_30_kb_at_thousands_of_practices():
     from macros.schema import BY_NAME
 
     fake = [Record(BY_NAME["praktijken"], f"nep-{i}.yaml", {"id": f"nep-{i}", "titel": f"Nepwoord{i} buurtproject", "samenvatting": f"testwoord{i} anderwoord{i * 7} buurtproject"}) for i in range(5000)]
-    book = zoekwoorden.word_book(fake, [])
+    book = zoekwoorden.word_book(fake, [], mkdocs_yml()["extra"]["zoeken_meta"])
     assert len(json.dumps(book, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) <= 30_000
     assert book["woorden"][0] == "buurtproject"  # the most frequent word survives the cap

@@ -359,10 +359,7 @@
     if (event.key === "Escape") {
       if (input.value) {
         input.value = "";
-        asked++;
-        drawer.replaceChildren();
-        drawer.hidden = true;
-        say("");
+        run("");
       }
       input.focus();
       event.preventDefault();
