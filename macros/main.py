@@ -18,10 +18,10 @@ from macros import freshness
 from macros import menukaart as kaart
 from macros import submission_form
 from macros.feed import recent_practices
-from macros.pages import edit_url, environment
+from macros.pages import edit_url, shared_environment
 
 QUESTIONS_TOOL = "monitorvragen-wijzer-in-de-wijk"
-_templates = environment()
+_templates = shared_environment()  # compiled once per process, not once per build (this module is loaded again each build)
 
 
 def monitor_questions(record) -> list[str]:

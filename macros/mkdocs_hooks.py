@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
+import jinja2  # noqa: E402
+import watchdog.events  # noqa: E402
 import yaml  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
@@ -53,6 +55,9 @@ def on_config(config):
         update = session.load()
         _state["catalogue"] = session.catalogue
         _report_problems(update.problems)
+        # The sitemap lists every page and matters only once published; while serving it is
+        # seconds of work per edit at 5,000 practices that nobody looks at.
+        config.theme.static_templates.discard("sitemap.xml")
     else:
         try:
             _state["catalogue"] = load_catalogue(DATA, root=DATA.parent)
@@ -148,11 +153,32 @@ def on_page_content(html_content, page, config, files):
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = _COMPILED  # MkDocs makes a new theme environment per build; `make serve` builds again and again
     rendered: dict = {}  # per build: a rebuild under `make serve` starts afresh
     env.globals["menukaart_sidebars"] = lambda page, nav, render: _sidebars(rendered, page, nav, render)
     env.globals["menukaart_per_depth"] = lambda block, base_url, render: _per_depth(rendered, block, base_url, render)
     env.globals["menukaart_share"] = lambda page: Markup(_share_tags(page, config))
     return env
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept in memory for the life of the process.
+
+    Jinja checks each against its source (a checksum), so an edited template is compiled again.
+    """
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 def _share_tags(page, config) -> str:
@@ -216,6 +242,30 @@ def on_startup(command, dirty):
 
 
 QUIET_SECONDS = 5
+
+
+def on_serve(server, config, builder):
+    """Let the session hear which files the server's watcher saw change, so it need not look at all of them."""
+    session = _state.get("session")
+    if session is None:
+        return server
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = lambda event: _tell(session, event)
+    # The same paths as MkDocs watches (its docs, its config, our `watch:` list), so each is
+    # still looked at by one emitter that calls both MkDocs and us.
+    for path in [config.docs_dir, config.config_file_path, *config.watch]:
+        if path:
+            server.observer.schedule(handler, os.path.abspath(path), recursive=True)
+    session.watch()
+    return server
+
+
+def _tell(session, event) -> None:
+    if event.is_directory and event.event_type == "modified":
+        return  # a folder's entries changed: each of those files has an event of its own
+    for path in (event.src_path, getattr(event, "dest_path", "")):
+        if path:
+            session.notify(os.fsdecode(path), event.is_directory)
 
 
 def _not_the_dirty_warning(record) -> bool:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from . import editor_checks as checks
 from . import messages as msg
 from .catalogue import Catalogue, fase_label
-from .pages import environment
+from .pages import shared_environment
 from .schema import BY_NAME, Field, Schema
 from .validate import HTML_TAG, MD_LINK
 
@@ -175,7 +175,7 @@ def display_order(spec: dict) -> list[dict]:
 
 def render_form(spec: dict, base: str) -> Markup:
     """The form as one HTML block (no blank lines, so Markdown leaves it alone)."""
-    template = environment().get_template("indienen.html")
+    template = shared_environment().get_template("indienen.html")
     html = template.render(spec=spec, fields=display_order(spec), spec_json=Markup(spec_json(spec)), base=base)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 

@@ -57,8 +57,7 @@ def write(path: Path, text: str) -> None:
     os.utime(path, ns=(t, t))
 
 
-# Written only by `make build`: MkDocs makes the sitemap from the pages it rendered, and while
-# serving it skips the untouched ones, so their dates are unknown; nobody reads it while serving.
+# Written only by `make build`: the sitemap is for search engines, so `make serve` leaves it out.
 BUILD_ONLY = {"sitemap.xml"}
 
 
@@ -245,3 +244,84 @@ def test_the_error_banner_escapes_what_an_editor_typed():
     banner = incremental.error_banner([Problem("data/tools/x.yaml", 3, "titel", "<script>alert(1)</script> is geen tekst")] * 21)
     assert "<script>" not in banner and "&lt;script&gt;" in banner
     assert banner.count("<li>") == 20 and "En nog 1 andere fouten" in banner
+
+
+def test_the_watchers_paths_stand_in_for_looking_at_every_file(project, monkeypatch):
+    """Under `make serve` the file watcher names the changed files; walking all of data/ is only the fallback."""
+    session = incremental.Session(project / "data", project, project=project)
+    session.load()
+    session.watch()
+    practice = [p for p in _practices(project) if "testpraktijk" in p.name][0]
+    walks = []
+    real_stamps = incremental.stamps
+    monkeypatch.setattr(incremental, "stamps", lambda paths: walks.append(paths) or real_stamps(paths))
+
+    write(practice, re.sub(r"^titel: .*$", 'titel: "Door de watcher gezien (test)"', practice.read_text("utf-8"), count=1, flags=re.M))
+    session.notify(str(practice))
+    session.notify(str(practice.with_name("." + practice.name + ".swp")))  # an editor's own file: no change
+    update = session.load()
+    assert walks == [] and not update.full
+    assert update.changed_keys == {("praktijken", practice.stem)}
+    assert session.catalogue.get("praktijken", practice.stem).title == "Door de watcher gezien (test)"
+
+    session.notify(str(practice.with_name("kladje.yaml~")))  # only leftovers: nothing to read again
+    assert session.load().changed_keys == set() and walks == []
+
+    # A folder that moved: which files went with it is unknown, so every file is looked at.
+    folder = practice.parent
+    moved = folder.with_name(folder.name + "-verhuisd")
+    folder.rename(moved)
+    session.notify(str(folder), is_directory=True)
+    update = session.load()
+    assert len(walks) == 1 and ("praktijken", practice.stem) in update.changed_keys
+    assert any(p.path == f"data/good-practices/{moved.name}/{practice.name}" for p in update.problems)  # its folder no longer names its wijk
+
+    # A build nobody told us the reason of (a path the session does not hear about): look at all.
+    session.load()
+    assert len(walks) == 2
+
+
+def test_make_serve_shows_an_edit_and_stops_without_leaving_an_indexer(project, tmp_path):
+    """The real `mkdocs serve` with the Makefile's flags: an edited title shows; stopping it stops its background work."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("MENUKAART_DATA", None)
+    practice = [p for p in _practices(project) if "testpraktijk" in p.name][0]
+    url = f"http://127.0.0.1:{port}/praktijken/{practice.stem}/"
+    log = (tmp_path / "serve.log").open("w+")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+
+    def page_holds(text: str, limit: float = 120) -> bool:
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as resp:
+                    if text in resp.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert page_holds("<h1")
+        write(practice, re.sub(r"^titel: .*$", 'titel: "Bewerkt terwijl de server draait (test)"', practice.read_text("utf-8"), count=1, flags=re.M))
+        assert page_holds("Bewerkt terwijl de server draait (test)", limit=60)
+        # Edit again right away, while the search index of the start may still be made in the background.
+        write(practice, re.sub(r"^titel: .*$", 'titel: "Nog een keer bewerkt (test)"', practice.read_text("utf-8"), count=1, flags=re.M))
+        assert page_holds("Nog een keer bewerkt (test)", limit=60)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    time.sleep(1)
+    left = subprocess.run(["pgrep", "-f", str(project / "site")], capture_output=True, text=True).stdout.split()
+    log.seek(0)
+    output = log.read()
+    assert "Traceback" not in output, output[-3000:]
+    assert left == [], f"nog draaiende processen voor deze site: {left}"
