@@ -91,8 +91,12 @@ def discovery_order(records: list[Record]) -> list[Record]:
 def refers_to(records: list[Record], schemas, keys: set[tuple[str, str]]) -> set[str]:
     """Paths of the records whose reference fields name one of `keys` (even if that record is gone)."""
     out = set()
+    targets = {collection for collection, _ in keys}
+    # Only collections with a reference field into a changed collection can refer to a key
+    # (nothing refers to a practice, so a practice edit reads none of the 5,000 others).
+    fields = {s.collection.name: {n: t for n, t in s.references().items() if t in targets} for s in schemas}
     for r in records:
-        for name, target in schemas[r.collection.name].references().items():
+        for name, target in fields[r.collection.name].items():
             value = r.values.get(name)
             if any((target, v) in keys for v in (value if isinstance(value, list) else [value] if value else [])):
                 out.add(r.path)

@@ -308,13 +308,20 @@ def _link_header(link: LinkTable) -> list[str]:
     return [f["name"] for f in link.descriptor()["fields"]]
 
 
-def package(schemas: SchemaSet, tables: dict[str, tuple[list, list]]) -> frictionless.Package:
-    resources = []
+def package(schemas: SchemaSet, tables: dict[str, tuple[list, list]], only: set[str] | None = None) -> frictionless.Package:
+    """Every table as a resource; with `only` (resource names), just those and the tables they refer to."""
+    descriptors = {}
     for schema in schemas:
-        resources.append(_resource(schema.collection.name, tables[schema.collection.name][0], schema.main_descriptor()))
+        descriptors[schema.collection.name] = schema.main_descriptor()
         for link in schema.link_tables:
-            resources.append(_resource(link.name, tables[link.name][0], link.descriptor()))
-    return frictionless.Package(resources=resources)
+            descriptors[link.name] = link.descriptor()
+    wanted, todo = set(), list(descriptors if only is None else only)
+    while todo:  # what the wanted tables refer to, and what those refer to
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo += [fk["reference"]["resource"] for fk in descriptors[name].get("foreignKeys", ()) if fk["reference"]["resource"]]
+    return frictionless.Package(resources=[_resource(name, tables[name][0], d) for name, d in descriptors.items() if name in wanted])
 
 
 class _Rows(list):
@@ -349,11 +356,11 @@ def _table_problems(records: list[Record], schemas: SchemaSet, only: set[str] | 
     known: dict[str, list[tuple[str, str]]] = {}
     for r in records:
         known.setdefault(r.collection.name, []).append((r.id, r.title))
-    resources = package(schemas, tables)
     if only is None:
-        reports = [resources.validate(limit_errors=100_000)]
+        reports = [package(schemas, tables).validate(limit_errors=100_000)]
     else:
         names = [n for s in schemas if s.collection.name in only for n in [s.collection.name, *(link.name for link in s.link_tables)]]
+        resources = package(schemas, tables, only=set(names))
         reports = [resources.get_resource(name).validate(limit_errors=100_000) for name in names]
     fields_by_table = {s.collection.name: s.by_name for s in schemas}
     links = {link.name: link for s in schemas for link in s.link_tables}

@@ -122,3 +122,15 @@ def test_practice_pages_show_bijgewerkt_and_their_git_history(site_dir):
         assert [(d, html.unescape(m)) for d, m in entries] == expected, record.id
         checked += 1
     assert checked, "no practice file has git history: is this a git checkout?"
+
+
+def test_a_stale_row_escapes_every_value_an_editor_typed():
+    from types import SimpleNamespace
+
+    from macros.main import _stale_row
+
+    hostile = '"><script>alert(1)</script>'
+    record = SimpleNamespace(id="x", url="praktijken/x/", title=hostile, path="data/good-practices/w/x.yaml", get=lambda name: "2020-01-02")
+    row = str(_stale_row(record, SimpleNamespace(title=hostile), "../", "https://github.com/o/r/edit/main/"))
+    assert "<script>" not in row and row.count("&lt;script&gt;") == 3
+    assert 'href="../praktijken/x/"' in row and "2 januari 2020" in row and 'href="https://github.com/o/r/edit/main/data/good-practices/w/x.yaml"' in row
