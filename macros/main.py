@@ -123,15 +123,14 @@ def define_env(env):
         return render("te_actualiseren.html", stale=stale, rows=rows, cutoff=freshness.cutoff(today), today=today)
 
 
-_ROW = Markup('<li data-mk-stale="{id}"><a href="{base}{url}">{title}</a>{wijk} · bijgewerkt op <time datetime="{datum}">{dag}</time>{edit}</li>')
-_WIJK = Markup(" ({})")
-_EDIT = Markup(' · <a href="{}{}" rel="noopener noreferrer">bewerk op GitHub<span class="mk-visually-hidden">: {}</span></a>')
-
-
 def _stale_row(r, wijk, base: str, edit: str) -> Markup:
-    """One practice of /te-actualiseren/. Markup.format escapes every value; thousands of rows
-    through the template loop cost a third of a second on every edit under `make serve`."""
-    return _ROW.format(
-        id=r.id, base=base, url=r.url, title=r.title, wijk=_WIJK.format(wijk.title) if wijk else "",
-        datum=r.get("bijgewerkt"), dag=dutch_date(r.get("bijgewerkt")), edit=_EDIT.format(edit, r.path, r.title) if edit else "",
+    """One practice of /te-actualiseren/, every value escaped. Thousands of rows through the
+    template loop (or Markup.format) cost a third of a second on every edit under `make serve`."""
+    e = html.escape
+    title, day = e(r.title), r.get("bijgewerkt")
+    wijk_part = f" ({e(wijk.title)})" if wijk else ""
+    edit_part = f' · <a href="{e(edit + r.path)}" rel="noopener noreferrer">bewerk op GitHub<span class="mk-visually-hidden">: {title}</span></a>' if edit else ""
+    return Markup(
+        f'<li data-mk-stale="{e(r.id)}"><a href="{e(base + r.url)}">{title}</a>{wijk_part} · bijgewerkt op '
+        f'<time datetime="{e(day)}">{e(dutch_date(day))}</time>{edit_part}</li>'
     )
