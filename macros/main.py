@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from macros import freshness
+from macros import freshness, late_html
 from macros import menukaart as kaart
 from macros import submission_form
 from macros.feed import recent_practices
@@ -39,6 +39,12 @@ def define_env(env):
 
     def render(template: str, **context) -> Markup:
         return Markup(_templates.get_template(template).render(base=base(), **context))
+
+    def around_markdown(html: str) -> Markup:
+        """Finished HTML skips Markdown: a marker now, the HTML after conversion (macros/late_html.py).
+
+        Only for HTML without headings: Markdown takes those into the page's table of contents."""
+        return late_html.put(env.page.file.src_uri, html)
 
     def wijk_per_practice(practices) -> dict:
         """practice id -> its wijk record, for lists that name the wijk beside each practice."""
@@ -100,7 +106,7 @@ def define_env(env):
         cat = catalogue()
         cards = cat.by_collection["principes"] + cat.by_collection["tools"]
         wijken = [(w, n) for w in cat.by_collection["wijken"] if (n := len(cat.practices_of(w)))]
-        return render("menukaart.html", cards=cards, wijken=wijken, catalogue=cat, index_file=kaart.FILE_NAME)
+        return around_markdown(render("menukaart.html", cards=cards, wijken=wijken, catalogue=cat, index_file=kaart.FILE_NAME))
 
     @env.macro
     def indienen_formulier() -> Markup:
@@ -108,7 +114,7 @@ def define_env(env):
         cat = catalogue()
         extra = env.conf["extra"]
         spec = submission_form.form_spec(cat.schemas[submission_form.COLLECTION], cat, extra.get("repository", ""), extra.get("branch", "main"), extra.get("redactie_email") or "")
-        return submission_form.render_form(spec, base())
+        return around_markdown(submission_form.render_form(spec, base()))
 
     @env.macro
     def te_actualiseren() -> Markup:
@@ -120,7 +126,7 @@ def define_env(env):
         edit = edit_url(extra.get("repository", ""), extra.get("branch", "main"))
         wijken = wijk_per_practice(stale)
         rows = Markup("\n").join(_stale_row(r, wijken[r.id], base(), edit) for r in stale)
-        return render("te_actualiseren.html", stale=stale, rows=rows, cutoff=freshness.cutoff(today), today=today)
+        return around_markdown(render("te_actualiseren.html", stale=stale, rows=rows, cutoff=freshness.cutoff(today), today=today))
 
 
 def _stale_row(r, wijk, base: str, edit: str) -> Markup:

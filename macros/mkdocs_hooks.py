@@ -32,6 +32,8 @@ from macros import feed, menukaart  # noqa: E402
 from macros import csp  # noqa: E402
 from macros import planner  # noqa: E402
 from macros import incremental  # noqa: E402
+from macros import native_watch  # noqa: E402
+from macros import late_html  # noqa: E402
 from macros import submission_form  # noqa: E402
 from macros import publish, share_image  # noqa: E402
 from macros import zoekwoorden  # noqa: E402
@@ -112,9 +114,11 @@ def on_pre_page(page, config, files):
 def on_page_markdown(markdown, page, config, files):
     session = _state.get("session")
     uri = page.file.src_uri
-    if session is not None and uri not in _state["pages"] and session.docs_unchanged(uri, markdown):
+    fragments = late_html.take(uri)  # the macros' HTML, put back in on_page_content
+    if session is not None and uri not in _state["pages"] and session.docs_unchanged(uri, "\0".join([markdown, *fragments])):
         _state["same_docs"].add(uri)
         return ""  # nothing to convert: MkDocs --dirty keeps the page it wrote last time
+    _state.setdefault("late", {})[uri] = fragments
     return markdown
 
 
@@ -149,7 +153,9 @@ def _front_matter_of(page: Page) -> str:
 
 def on_page_content(html_content, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
-    return generated.body if generated is not None else html_content
+    if generated is not None:
+        return generated.body
+    return late_html.fill(html_content, _state.get("late", {}).pop(page.file.src_uri, []))
 
 
 def on_env(env, config, files):
@@ -249,15 +255,45 @@ def on_serve(server, config, builder):
     session = _state.get("session")
     if session is None:
         return server
+    paths = [os.path.abspath(p) for p in [config.docs_dir, config.config_file_path, *config.watch] if p]
+    if native_watch.wanted():
+        _use_native_watcher(server, paths, [config.docs_dir, config.config_file_path, *config.theme.dirs])
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = lambda event: _tell(session, event)
     # The same paths as MkDocs watches (its docs, its config, our `watch:` list), so each is
     # still looked at by one emitter that calls both MkDocs and us.
-    for path in [config.docs_dir, config.config_file_path, *config.watch]:
-        if path:
-            server.observer.schedule(handler, os.path.abspath(path), recursive=True)
+    for path in paths:
+        server.observer.schedule(handler, path, recursive=True)
     session.watch()
     return server
+
+
+def _use_native_watcher(server, paths: list[str], watched_by_mkdocs: list[str]) -> None:
+    """Swap MkDocs' polling watcher for inotify (macros/native_watch.py), if inotify can watch every path."""
+    trial = native_watch.changes_observer()
+    if trial is None:
+        return
+    try:
+        for path in paths:
+            trial.schedule(watchdog.events.FileSystemEventHandler(), path, recursive=True)
+        trial.start()
+    except OSError as err:  # e.g. the system's limit of inotify watches
+        log.info("Menukaart: het besturingssysteem kan de bestanden niet volgen (%s); MkDocs kijkt zelf elke halve seconde.", err)
+        return
+    finally:
+        if trial.is_alive():
+            trial.stop()
+            trial.join()
+    moved = []
+    for path in watched_by_mkdocs:  # what MkDocs watched before on_serve (its docs, config, maybe the theme)
+        try:
+            server.unwatch(path)
+            moved.append(path)
+        except KeyError:
+            pass
+    server.observer = native_watch.changes_observer()
+    for path in moved:
+        server.watch(path)
 
 
 def _tell(session, event) -> None:
