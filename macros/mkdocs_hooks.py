@@ -294,6 +294,7 @@ def _use_native_watcher(server, paths: list[str], watched_by_mkdocs: list[str]) 
     server.observer = native_watch.changes_observer()
     for path in moved:
         server.watch(path)
+    log.info("Menukaart: het besturingssysteem meldt gewijzigde bestanden meteen (inotify; MENUKAART_WATCH=polling om zelf te kijken).")
 
 
 def _tell(session, event) -> None:

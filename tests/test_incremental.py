@@ -316,6 +316,7 @@ def test_make_serve_shows_an_edit_and_stops_without_leaving_an_indexer(project, 
         # Edit again right away, while the search index of the start may still be made in the background.
         write(practice, re.sub(r"^titel: .*$", 'titel: "Nog een keer bewerkt (test)"', practice.read_text("utf-8"), count=1, flags=re.M))
         assert page_holds("Nog een keer bewerkt (test)", limit=60)
+        time.sleep(3)  # a server that rebuilt on its own reading of the files would go on and on
     finally:
         proc.terminate()
         proc.wait(timeout=60)
@@ -324,4 +325,37 @@ def test_make_serve_shows_an_edit_and_stops_without_leaving_an_indexer(project, 
     log.seek(0)
     output = log.read()
     assert "Traceback" not in output, output[-3000:]
+    if sys.platform.startswith("linux"):
+        assert "het besturingssysteem meldt gewijzigde bestanden meteen" in output
+    assert 1 <= output.count("Detected file changes") <= 4, output[-3000:]
     assert left == [], f"nog draaiende processen voor deze site: {left}"
+
+
+def test_the_native_watcher_reports_changes_but_not_reading(tmp_path):
+    """MkDocs rebuilds on every event it hears; a build reads every file, so reading must not count."""
+    import threading
+
+    from watchdog.events import FileSystemEventHandler
+
+    from macros import native_watch
+
+    observer = native_watch.changes_observer()
+    if observer is None:
+        pytest.skip("geen inotify op dit systeem")
+    seen, heard = [], threading.Event()
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: (seen.append(event.event_type), heard.set())
+    existing = tmp_path / "bestaand.yaml"
+    existing.write_text("titel: x\n", "utf-8")
+    observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        for _ in range(3):
+            existing.read_text("utf-8")
+        time.sleep(1)
+        assert seen == []
+        existing.write_text("titel: y\n", "utf-8")
+        assert heard.wait(10) and "modified" in seen
+    finally:
+        observer.stop()
+        observer.join()
