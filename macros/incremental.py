@@ -151,6 +151,28 @@ def linked_keys(catalogue: Catalogue, keys: set[tuple[str, str]]) -> set[tuple[s
     return out
 
 
+def shown_on(catalogue: Catalogue, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Records whose page shows something of `keys` (templates/record.html, Catalogue.facets).
+
+    A page shows its linked records (titles, fase numbers, clusters, a wijk's gemeente). Two
+    steps away: a tool, principe or kernaanpak names the wijken of its practices ("In deze
+    wijken", the wijk facet), and a fase and a tool name each other through the fase's
+    meetings. Nothing else: an edit to a tool renders its practices, not all 5,000.
+    """
+    out = linked_keys(catalogue, keys)
+    practices_of_wijken = {k for k in linked_keys(catalogue, {k for k in keys if k[0] == "wijken"}) if k[0] == "praktijken"}
+    out |= {k for k in linked_keys(catalogue, practices_of_wijken) if k[0] != "praktijken"}
+    for key in keys:
+        record = catalogue.get(*key)
+        if record is None:
+            continue
+        if key[0] == "tools":
+            out |= {fase.key for fase, _, _ in catalogue.meetings_with(record)}
+        elif key[0] == "routekaart":
+            out |= {tool.key for meeting in record.get("bijeenkomsten", []) for tool in catalogue.item_related(meeting, "tools")}
+    return out
+
+
 @dataclass
 class Update:
     """What the session decided for one build."""
@@ -340,12 +362,7 @@ class Session:
             self.removed_urls = {p.url for uri, p in old.items() if uri not in self.pages}
             return pages
         keys = update.changed_keys
-        if any(k[0] != "praktijken" for k in keys):
-            # A principe, tool, fase, kernaanpak or wijk shows up in facets and lists of many
-            # pages; render every record body again and let the comparison find what changed.
-            candidates = {r.key for r in catalogue.records}
-        else:
-            candidates = keys | linked_keys(previous, keys) | linked_keys(catalogue, keys)
+        candidates = keys | shown_on(previous, keys) | shown_on(catalogue, keys)
         records = [r for r in catalogue.records if r.key in candidates]
         bodies = map_forked(builder.record_body, records)
         fresh = {p.src_uri: p for p in (builder._record_page(r, b) for r, b in zip(records, bodies, strict=True))}

@@ -119,6 +119,22 @@ def _edits(project: Path):
     tool = sorted((project / "data" / "tools").glob("*.yaml"))[0]
     write(tool, re.sub(r"^titel: .*$", 'titel: "Andere tooltitel (test)"', tool.read_text("utf-8"), count=1, flags=re.M))
     yield "edit a tool's title"
+    import yaml
+
+    practice_wijk = yaml.safe_load(real[0].read_text("utf-8"))["wijk"]
+    wijk = project / "data" / "wijken" / f"{practice_wijk}.yaml"
+    write(wijk, re.sub(r"^titel: .*$", 'titel: "Andere wijknaam (test)"', wijk.read_text("utf-8"), count=1, flags=re.M))
+    yield "edit the title of a wijk with practices (its tools and principes name it)"
+    principe = sorted((project / "data" / "principes").glob("*.yaml"))[0]
+    write(principe, re.sub(r"^titel: .*$", 'titel: "Ander principe (test)"', principe.read_text("utf-8"), count=1, flags=re.M))
+    yield "edit a principe's title"
+    fase, tool_id = next((f, m["tools"][0]) for f in sorted((project / "data" / "routekaart").glob("*.yaml"))
+                         for m in yaml.safe_load(f.read_text("utf-8")).get("bijeenkomsten", []) if m.get("tools"))
+    write(fase, re.sub(r"^  - titel: .*$", "  - titel: Andere bijeenkomst (test)", fase.read_text("utf-8"), count=1, flags=re.M))
+    yield "edit a meeting's title (the tool pages of its tools name it)"
+    tool = project / "data" / "tools" / f"{tool_id}.yaml"
+    write(tool, re.sub(r"^titel: .*$", 'titel: "Tool van een bijeenkomst (test)"', tool.read_text("utf-8"), count=1, flags=re.M))
+    yield "edit the title of a tool a meeting names"
     config = project / "mkdocs.yml"
     write(config, re.sub(r"^copyright: .*$", "copyright: Andere voettekst (test)", config.read_text("utf-8"), count=1, flags=re.M))
     yield "edit the footer of every page (mkdocs.yml)"
