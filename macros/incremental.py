@@ -95,20 +95,28 @@ def refers_to(records: list[Record], schemas, keys: set[tuple[str, str]]) -> set
     # Only collections with a reference field into a changed collection can refer to a key
     # (nothing refers to a practice, so a practice edit reads none of the 5,000 others).
     fields = {s.collection.name: {n: t for n, t in s.references().items() if t in targets} for s in schemas}
+    items = {s.collection.name: {fs: t for fs, t in s.item_references().items() if t in targets} for s in schemas}  # a meeting's tools
     for r in records:
         for name, target in fields[r.collection.name].items():
             value = r.values.get(name)
             if any((target, v) in keys for v in (value if isinstance(value, list) else [value] if value else [])):
                 out.add(r.path)
+        for (name, sub), target in items[r.collection.name].items():
+            named = [v for item in r.values.get(name) or [] if isinstance(item, dict) for v in item.get(sub) or []]
+            if any((target, v) in keys for v in named):
+                out.add(r.path)
     return out
 
 
-def carry_links(previous: Catalogue, catalogue: Catalogue, keys: set[tuple[str, str]]) -> None:
-    """Give `catalogue` the links of `previous`, redone only for the changed `keys` (practices).
+def carry_links(previous: Catalogue, catalogue: Catalogue, keys: set[tuple[str, str]], referring: set[tuple[str, str]] = frozenset()) -> None:
+    """Give `catalogue` the links of `previous`, redone only where an edit can have changed them.
 
-    Catalogue._links walks every record (seconds at 5,000); after an edit to one practice only
-    that practice and the records it links to (before and after) have other links. Entries of
-    records the edit does not touch are shared with `previous`, which is never changed again.
+    Catalogue._links walks every record (seconds at 5,000). A link is a pair of records of
+    which at least one names the other; after an edit only pairs with an edited record (`keys`)
+    can differ: the pairs its fields named before and name now, and the pairs of the records
+    that name it (`referring`: nothing names a practice, a tool is named by its practices).
+    Each such pair is checked again in the new catalogue. Entries of other records are shared
+    with `previous`, which is never changed again.
     """
     old = previous._links
     links = dict(old)
@@ -120,27 +128,41 @@ def carry_links(previous: Catalogue, catalogue: Catalogue, keys: set[tuple[str, 
             own.add(key)
         return links[key]
 
+    named_now: dict = {}
+
+    def names_now(key) -> set:
+        if key not in named_now:
+            named_now[key] = _names(catalogue, key)
+        return named_now[key]
+
+    pairs = {(key, other) for key in set(keys) | set(referring) for other in _names(previous, key) | names_now(key)}
+    for a, b in pairs:
+        linked = b in names_now(a) or a in names_now(b)
+        for x, y in ((a, b), (b, a)):
+            if linked and y not in old.get(x, {}).get(y[0], ()):
+                entry(x)[y[0]].add(y)
+            elif not linked and y in old.get(x, {}).get(y[0], ()):
+                entry(x)[y[0]].discard(y)
     for key in keys:
-        for others in old.get(key, {}).values():
-            for other in others:
-                entry(other)[key[0]].discard(key)
-        links[key] = defaultdict(set)  # rebuilt below from the record as it is now
-        own.add(key)
-    for key in keys:
-        record = catalogue.get(*key)
-        if record is None:
-            continue
-        for name, target in catalogue.schemas[key[0]].references().items():
-            value = record.values.get(name)
-            for other_id in value if isinstance(value, list) else [value] if value else []:
-                other = catalogue.get(target, other_id)
-                if other is not None:
-                    entry(key)[target].add(other.key)
-                    entry(other.key)[key[0]].add(key)
-    for key in keys:
-        if catalogue.get(*key) is None and not any(links[key].values()):
-            del links[key]  # a removed practice
+        if catalogue.get(*key) is None and key in links and not any(links[key].values()):
+            del links[key]  # a removed record
     catalogue.__dict__["_links"] = links  # what the cached property would have computed
+
+
+def _names(catalogue: Catalogue, key: tuple[str, str]) -> set[tuple[str, str]]:
+    """The records `key`'s own fields (and list items) name, as far as they exist in `catalogue`."""
+    record = catalogue.get(*key)
+    if record is None:
+        return set()
+    out = set()
+    for name, target in catalogue.schemas[key[0]].references().items():
+        value = record.values.get(name)
+        for other_id in value if isinstance(value, list) else [value] if value else []:
+            other = catalogue.get(target, other_id)
+            if other is not None:
+                out.add(other.key)
+    out |= {other.key for _, (_, other) in catalogue._item_links(record)}
+    return out
 
 
 def linked_keys(catalogue: Catalogue, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -320,11 +342,10 @@ class Session:
         for p in gone:
             self.good.pop(p, None)
         previous, self.catalogue = self.catalogue, Catalogue(discovery_order(list(self.good.values())), schemas)
-        if all(k[0] == "praktijken" for k in keys):
-            carry_links(previous, self.catalogue, keys)
-            # Facets follow the links; only the changed practices and what they link to can differ.
-            stale = keys | linked_keys(previous, keys) | linked_keys(self.catalogue, keys)
-            self.catalogue._facets.update({k: v for k, v in previous._facets.items() if k not in stale})
+        carry_links(previous, self.catalogue, keys, {self.good[p].key for p in referring if p in self.good})
+        # Facets follow the links; only the records an edit shows on can differ.
+        stale = keys | shown_on(previous, keys) | shown_on(self.catalogue, keys)
+        self.catalogue._facets.update({k: v for k, v in previous._facets.items() if k not in stale})
         earlier = [p for p in self.problems if p.path not in checked]  # untouched files keep theirs
         return Update(full=False, changed_keys=keys, problems=sorted(set(problems) | set(earlier)))
 

@@ -234,6 +234,26 @@ def test_carried_links_equal_links_computed_afresh():
         incremental.carry_links(cat, carried, {practice.key})
         assert nonempty(carried._links) == nonempty(Catalogue(records, cat.schemas)._links), trial
         cat = carried
+    # A tool that others refer to: redone together with the records that refer to it.
+    for trial in range(6):
+        tool = rng.choice(cat.by_collection["tools"])
+        edited = copy.deepcopy(tool)
+        edited.values["principes"] = rng.sample(principes, 2)
+        records = [edited if r is tool else r for r in cat.records]
+        carried = Catalogue(records, cat.schemas)
+        referring = {r.key for r in records if r.path in incremental.refers_to(records, cat.schemas, {tool.key})}
+        incremental.carry_links(cat, carried, {tool.key}, referring)
+        assert nonempty(carried._links) == nonempty(Catalogue(records, cat.schemas)._links), trial
+        cat = carried
+    # A tool that a meeting names goes away, then comes back: the fase's link goes and comes with it.
+    named = next(t for t in cat.by_collection["tools"] if cat.meetings_with(t))
+    for records in ([r for r in cat.records if r is not named], list(cat.records)):
+        carried = Catalogue(records, cat.schemas)
+        referring = {r.key for r in records if r.path in incremental.refers_to(records, cat.schemas, {named.key})}
+        assert any(k[0] == "routekaart" for k in referring)
+        incremental.carry_links(cat, carried, {named.key}, referring)
+        assert nonempty(carried._links) == nonempty(Catalogue(records, cat.schemas)._links)
+        cat = carried
 
 
 def test_an_unknown_reference_in_an_edited_practice_is_reported_and_fixing_it_recovers(project, tmp_path):
