@@ -94,6 +94,8 @@ def field_spec(field: Field, catalogue: Catalogue | None, references: dict[str, 
             item = Field({"name": field.name, "type": "string", "title": field.title, "description": field.description, "constraints": field.item_constraints}, field.vocabularies)
             spec["kind"] = "rows"
             spec["items"] = [field_spec(item, catalogue, {}, parent=field.name)]
+        if spec["kind"] == "rows":  # what the form says when a required list has no filled row
+            spec["emptyMessage"] = msg.empty_list_in_form(field.title, field.description)
         return spec
     if field.type == "string":
         if target or field.enum:

@@ -319,7 +319,7 @@
         // an empty row is simply left out, unless the list is required and has no filled row at all
         var first = rows(parent)[0] === row && el === row.querySelector("input, select, textarea");
         if (parent.required && first && !rows(parent).some(function (r) { return !isEmpty(rowValue(r, parent)); })) {
-          found.push({ el: el, message: "Noem minstens één bron of waar het vandaan komt. Vul hier de titel in, en waar het kan het webadres." });
+          found.push({ el: el, message: parent.emptyMessage }); // the list's own words, from the schema
         }
         return;
       }
