@@ -1,14 +1,12 @@
 """The validator's regular expressions, translated for the browser (macros/js_regex.py), match
 what Python matches: the character classes code point by code point, and the checks the
 /indienen/ form uses (privacy, hidden characters, HTML and links, the schema's patterns) on
-a table of examples, run in node. tests/test_indienen_checks.py runs the same table in the
-built form page."""
+a table of examples, run in Chromium (an empty page: no site needed).
+tests/test_indienen_checks.py runs the same table with the built form page's own RegExps."""
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 import unicodedata
 
 import pytest
@@ -17,9 +15,6 @@ from conftest import ROOT
 from macros import editor_checks as checks
 from macros import js_regex
 from macros.validate import HTML_TAG, MD_LINK
-
-NODE = shutil.which("node")
-needs_node = pytest.mark.skipif(NODE is None, reason="node ontbreekt")
 
 # (pattern name, text, what Python's search finds or None): the table both sides run.
 PATTERNS = {"phone": checks.PHONE, "email": checks.EMAIL, "hidden": checks.HIDDEN, "htmlTag": HTML_TAG, "markdownLink": MD_LINK}
@@ -64,17 +59,8 @@ def python_matches(pattern: re.Pattern, text: str) -> list:
     return [[text[: m.start()], m.group(), list(m.groups())] for m in pattern.finditer(text)]
 
 
-JS_MATCHES = r"""
-const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const out = cases.map(([rx, text]) => Array.from(text.matchAll(new RegExp(rx.source, rx.flags + "g")),
-  m => [text.slice(0, m.index), m[0], m.slice(1).map(g => g === undefined ? null : g)]));
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-def node(script: str, data) -> object:
-    run = subprocess.run([NODE, "-e", script], input=json.dumps(data), capture_output=True, text=True, check=True)
-    return json.loads(run.stdout)
+JS_MATCHES = """cases => cases.map(([rx, text]) => Array.from(text.matchAll(new RegExp(rx.source, rx.flags + "g")),
+    m => [text.slice(0, m.index), m[0], m.slice(1).map(g => g === undefined ? null : g)]))"""
 
 
 def test_the_table_says_what_python_finds():
@@ -83,9 +69,9 @@ def test_the_table_says_what_python_finds():
         assert (match.group() if match else None) == found, (name, text)
 
 
-@needs_node
-def test_javascript_finds_what_python_finds_on_the_table():
-    js = node(JS_MATCHES, [[js_regex.to_js(PATTERNS[name]), text] for name, text, _ in EXAMPLES])
+@pytest.mark.browser
+def test_javascript_finds_what_python_finds_on_the_table(page):
+    js = page.evaluate(JS_MATCHES, [[js_regex.to_js(PATTERNS[name]), text] for name, text, _ in EXAMPLES])
     for (name, text, _), got in zip(EXAMPLES, js):
         assert got == python_matches(PATTERNS[name], text), (name, text)
 
@@ -108,8 +94,8 @@ def schema_patterns() -> list[str]:
     return found
 
 
-@needs_node
-def test_the_schema_patterns_mean_the_same_in_javascript():
+@pytest.mark.browser
+def test_the_schema_patterns_mean_the_same_in_javascript(page):
     patterns = schema_patterns()
     assert len(patterns) >= 3
     texts = ["buurtkamer-daalhof", "Buurtkamer", "a--b", "2022", "2022-05", "2022-5", "https://x.nl", "mailto:a@b.nl",
@@ -118,30 +104,30 @@ def test_the_schema_patterns_mean_the_same_in_javascript():
     for pattern in patterns:
         rx = js_regex.to_js(re.compile(pattern))
         cases += [[{"source": "^(?:" + rx["source"] + ")$", "flags": rx["flags"]}, text] for text in texts]
-    js = node(JS_MATCHES, cases)
+    js = page.evaluate(JS_MATCHES, cases)
     expected = [bool(re.fullmatch(p, t)) for p in patterns for t in texts]
     assert [bool(got) for got in js] == expected
     assert any(expected) and not all(expected)
 
 
-CLASS_BITS = r"""
-const [word, digit, space] = JSON.parse(require("fs").readFileSync(0, "utf8")).map(s => new RegExp("^[" + s + "]$", "u"));
-const unassigned = /^\p{Cn}$/u;
-const out = [];
-for (let cp = 0; cp <= 0x10ffff; cp++) {
-  if (cp >= 0xd800 && cp <= 0xdfff) { out.push("-"); continue; }
-  const c = String.fromCodePoint(cp);
-  out.push(unassigned.test(c) ? "-" : String((word.test(c) ? 1 : 0) | (digit.test(c) ? 2 : 0) | (space.test(c) ? 4 : 0)));
-}
-process.stdout.write(JSON.stringify(out.join("")));
-"""
+CLASS_BITS = r"""classes => {
+    const [word, digit, space] = classes.map(s => new RegExp("^[" + s + "]$", "u"));
+    const unassigned = /^\p{Cn}$/u;
+    const out = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) { out.push("-"); continue; }
+        const c = String.fromCodePoint(cp);
+        out.push(unassigned.test(c) ? "-" : String((word.test(c) ? 1 : 0) | (digit.test(c) ? 2 : 0) | (space.test(c) ? 4 : 0)));
+    }
+    return out.join("");
+}"""
 
 
-@needs_node
-def test_word_digit_and_space_classes_agree_on_every_character():
+@pytest.mark.browser
+def test_word_digit_and_space_classes_agree_on_every_character(page):
     """Python's \\w, \\d and \\s against their JavaScript spelling, on every code point that both
-    Unicode versions (Python's unicodedata, node's ICU) have assigned."""
-    js = node(CLASS_BITS, [js_regex.WORD, js_regex.DIGIT, js_regex.SPACE])
+    Unicode versions (Python's unicodedata, Chromium's ICU) have assigned."""
+    js = page.evaluate(CLASS_BITS, [js_regex.WORD, js_regex.DIGIT, js_regex.SPACE])
     word, digit, space = re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s")
     wrong = []
     for cp, bits in enumerate(js):
