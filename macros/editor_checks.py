@@ -59,6 +59,8 @@ ORGANISATION_ENDINGS = ("kamer", "huis", "team", "punt", "centrum", "raad", "zor
 TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ten", "ter", "te", "la", "le", "in", "'t", "op", "v.d."}
 SALUTATION = re.compile(r"\b(dhr|mevr|mw|mr|drs|dr|ir|ing|prof)\.?\s+[A-Z]|\b(meneer|mevrouw|de heer)\s+[A-Z]", re.IGNORECASE)
 CAPITALISED = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?")
+# PHONE, EMAIL and HIDDEN also run in the /indienen/ form: macros/js_regex.py translates them
+# for JavaScript (and refuses syntax it cannot translate), tests/test_js_regex.py compares both.
 PHONE = re.compile(r"(?<![\w/.-])(?:\+31|0031|0)[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){7,8}(?![\w/])")
 EMAIL = re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)+\b")
 GENERAL_MAILBOXES = {

@@ -141,6 +141,12 @@ def duplicate_id(value: str, other: str) -> str:
     return f"het id '{value}' wordt al gebruikt in {other} — kies een ander id en geef het bestand dezelfde naam"
 
 
+def empty_list_in_form(title: str, description: str) -> str:
+    """/indienen/: a required list with no filled row. Sentences, not the validator's dash style:
+    the form shows it under the field, next to the field's own label."""
+    return f"Vul bij ‘{title}’ minstens één regel in. {description}".strip()
+
+
 def html_in_text() -> str:
     return "HTML-code is hier niet toegestaan — gebruik Markdown, bijvoorbeeld **vet** of [tekst](https://voorbeeld.nl)"
 

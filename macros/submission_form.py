@@ -22,6 +22,7 @@ from markupsafe import Markup
 from . import editor_checks as checks
 from . import messages as msg
 from .catalogue import Catalogue, fase_label
+from .js_regex import to_js
 from .pages import shared_environment
 from .schema import BY_NAME, Field, Schema
 from .validate import HTML_TAG, MD_LINK
@@ -77,7 +78,7 @@ def field_spec(field: Field, catalogue: Catalogue | None, references: dict[str, 
         "maxLength": c.get("maxLength"),
         "minimum": c.get("minimum"),
         "maximum": c.get("maximum"),
-        "pattern": c.get("pattern"),
+        "pattern": to_js(re.compile(c["pattern"])) if c.get("pattern") else None,
         "link": field.descriptor.get("format") == "uri",
         "markdown": field.markdown,
         "options": None,
@@ -94,6 +95,8 @@ def field_spec(field: Field, catalogue: Catalogue | None, references: dict[str, 
             item = Field({"name": field.name, "type": "string", "title": field.title, "description": field.description, "constraints": field.item_constraints}, field.vocabularies)
             spec["kind"] = "rows"
             spec["items"] = [field_spec(item, catalogue, {}, parent=field.name)]
+        if spec["kind"] == "rows":  # what the form says when a required list has no filled row
+            spec["emptyMessage"] = msg.empty_list_in_form(field.title, field.description)
         return spec
     if field.type == "string":
         if target or field.enum:
@@ -132,9 +135,13 @@ def form_spec(schema: Schema, catalogue: Catalogue, repository: str = "", branch
         "maxMailtoUrl": MAX_MAILTO_URL,
         "issueForm": f"{repository.rstrip('/')}/issues/new?template=praktijk-melden.yml" if repository else "",
         "fields": [field_spec(f, catalogue, references) for f in schema.fields],
+        # The validator's own patterns, as JavaScript that means the same ({source, flags}).
         "checks": {
-            "htmlTag": HTML_TAG.pattern,
-            "markdownLink": MD_LINK.pattern,
+            "htmlTag": to_js(HTML_TAG),
+            "markdownLink": to_js(MD_LINK),
+            "hidden": to_js(checks.HIDDEN),
+            "phone": to_js(checks.PHONE),
+            "email": to_js(checks.EMAIL),
             "linkPrefixes": list(LINK_PREFIXES),
             "mailboxes": sorted(checks.GENERAL_MAILBOXES),
         },

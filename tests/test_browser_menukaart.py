@@ -182,3 +182,69 @@ def test_without_javascript_every_principe_and_tool_is_listed(browser, site_url,
         expect(page.locator("[data-menukaart-filters]")).to_be_hidden()
     finally:
         context.close()
+
+
+# -- typing a query: the cards keep the last ranking until the next one arrives
+
+RECORD_ORDERS = """() => {
+    const box = document.querySelector('[data-menukaart-cards]');
+    const cards = Array.from(box.querySelectorAll('[data-menukaart-item]'));
+    const original = new Map(cards.map((c, i) => [c, i]));
+    window.__orders = [];
+    const snap = () => {
+        const visible = Array.from(box.querySelectorAll('[data-menukaart-item]')).filter(c => !c.hidden);
+        const places = visible.map(c => original.get(c));
+        window.__orders.push({
+            query: new URLSearchParams(location.search).get('q') || '',
+            inOriginalOrder: places.every((p, i) => i === 0 || places[i - 1] < p),
+            count: places.length,
+        });
+    };
+    new MutationObserver(snap).observe(box, {childList: true, subtree: true, attributes: true, attributeFilter: ['hidden']});
+}"""
+
+
+def test_typing_a_query_never_puts_the_cards_back_in_the_original_order(page, site_url):
+    open_menukaart(page, site_url)
+    page.evaluate(RECORD_ORDERS)
+    box = page.get_by_label("Zoek op woorden")
+    # A pause longer than the page's 150 ms wait after each letter: every prefix is searched.
+    box.press_sequentially("vertrouwen", delay=350)
+    expect(page).to_have_url(re.compile(r"[?&]q=vertrouwen(&|$)"))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    orders = page.evaluate("window.__orders")
+    ranked_at = next((i for i, o in enumerate(orders) if o["query"] and not o["inOriginalOrder"]), None)
+    assert ranked_at is not None, orders  # the site search did rank the cards
+    back = [o for o in orders[ranked_at:] if o["query"] and o["inOriginalOrder"] and o["count"] > 1]
+    assert back == [], f"the cards went back to the original order while typing: {orders}"
+
+
+QUESTION = "vertrouwen opbouwen tussen partners"  # no page holds all three words
+NOTICE = "Geen pagina bevat alle woorden; dit zijn de beste treffers voor"
+
+
+def test_the_notice_belongs_to_the_menukaart_query_even_when_another_search_ran(page, site_url):
+    open_menukaart(page, site_url)
+    # Another search on the page (the header box, any script) answers between the menukaart's
+    # call and the moment the menukaart handles its answer.
+    page.evaluate("""() => {
+        const own = window.menukaartZoek;
+        window.menukaartZoek = new Proxy(own, {
+            apply: (target, self, args) => target.apply(self, args).then(r => target('partcipatieladder').then(() => r)),
+        });
+    }""")
+    help_line = page.locator("[data-menukaart-zoekhulp]")
+    page.get_by_label("Zoek op woorden").fill(QUESTION)
+    expect(help_line).to_contain_text(NOTICE)
+    expect(help_line).not_to_contain_text("Bedoelde je")
+
+    # The header box searches for a slip; the menukaart's notice stays its own, also after a facet.
+    page.get_by_role("textbox", name="Zoeken in de Menukaart").fill("partcipatieladder")
+    expect(page.locator("#mk-search [data-mk-zoek-bedoeld]")).to_contain_text("Participatieladder")
+    page.locator("[data-menukaart] input[type=checkbox]").first.check()
+    expect(help_line).to_contain_text(NOTICE)
+    expect(help_line).not_to_contain_text("Bedoelde je")
+    page.get_by_label("Zoek op woorden").fill("veranderboekhoudnig")
+    expect(help_line).to_contain_text("Bedoelde je: Veranderboekhouding?")
+    expect(help_line).not_to_contain_text(NOTICE)

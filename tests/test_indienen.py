@@ -104,6 +104,16 @@ def test_required_fields_are_marked(catalogue):
             assert " required" in control.group(0), f["name"]
 
 
+def test_every_list_says_in_its_own_words_what_an_empty_required_list_needs(catalogue):
+    spec = sf.form_spec(catalogue.schemas["praktijken"], catalogue, REPOSITORY)
+    lists = [f for f in spec["fields"] if f["kind"] == "rows"]
+    assert {"bronnen", "partners"} <= {f["name"] for f in lists}
+    for f in lists:
+        assert f["emptyMessage"].startswith(f"Vul bij ‘{f['title']}’ minstens één regel in."), f["name"]
+        assert f["description"] in f["emptyMessage"], f["name"]
+    assert len({f["emptyMessage"] for f in lists}) == len(lists)
+
+
 @pytest.mark.parametrize(
     "title, expected",
     [

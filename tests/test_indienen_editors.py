@@ -8,6 +8,7 @@ block readable; and the optional "Mail naar de redactie" exists only when
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -139,6 +140,48 @@ def test_form_asks_for_a_source_and_warns_about_personal_data(page, site_url):
     page.locator('[name="bronnen.titel"]').fill("Verslag (nep)")
     assert "Alles is ingevuld" in page.locator("[data-indienen-problems]").text_content()  # a warning never blocks
     expect(warning).to_be_visible()
+
+
+def require_in_spec(page, field_name: str) -> None:
+    """Serve /indienen/ with `field_name` marked required in the page's form spec, as a schema
+    with that list required would give (no second build needed)."""
+    def patch(route):
+        response = route.fetch()
+
+        def required(match):
+            spec = json.loads(match.group(2))
+            for f in spec["fields"]:
+                if f["name"] == field_name:
+                    f["required"] = True
+            return match.group(1) + json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c") + match.group(3)
+
+        html, n = re.subn(r'(<script type="application/json" id="indienen-spec">)(.*?)(</script>)', required, response.text(), flags=re.S)
+        assert n == 1
+        route.fulfill(response=response, body=html)
+
+    page.route(re.compile(r"/indienen/(\?.*)?$"), patch)
+
+
+@pytest.mark.browser
+def test_an_empty_required_list_says_what_that_list_needs(page, site_url):
+    require_in_spec(page, "partners")
+    open_form(page, site_url + f"indienen/?wijk={WIJK}")
+    fill_minimum(page)
+    page.locator('[name="bronnen.titel"]').fill("")
+    page.click("[data-indienen-github]")
+    partners = page.locator("#fout-partners-1")
+    expect(partners).to_contain_text("Vul bij ‘Partners’ minstens één regel in.")
+    expect(partners).to_contain_text("Organisaties die meedoen")
+    expect(partners).not_to_contain_text("bron")
+    bronnen = page.locator("#fout-bronnen-1-titel")
+    expect(bronnen).to_contain_text("Vul bij ‘Bronnen’ minstens één regel in.")
+    expect(bronnen).to_contain_text("minstens één bron")
+    summary = page.locator("[data-indienen-problems]")
+    expect(summary).to_contain_text("Partners: nummer 1: Vul bij ‘Partners’")
+    page.locator('#veld-partners-1').fill("Stichting Voorbeeld (nep)")
+    page.locator('[name="bronnen.titel"]').fill("Verslag (nep)")
+    expect(partners).to_have_text("")
+    expect(summary).to_contain_text("Alles is ingevuld")
 
 
 # ---------------------------------------------------------------- extra.redactie_email set

@@ -136,7 +136,6 @@
     return !isNaN(d) && d.toISOString().slice(0, 10) === value;
   }
 
-  var HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
 
   function today(offsetDays) {
     var d = new Date(Date.now() + (offsetDays || 0) * 86400000);
@@ -157,7 +156,7 @@
   /** The first problem with one value, in Dutch, or "" — the validator's checks, field by field. */
   function problem(f, value, checks, messages) {
     if (value === "") return f.required ? "Dit veld is verplicht. Vul het in." : "";
-    var hidden = HIDDEN.exec(value);
+    var hidden = checks.hidden.exec(value);
     if (hidden) {
       var code = hidden[0].charCodeAt(0).toString(16).toUpperCase();
       while (code.length < 4) code = "0" + code;
@@ -170,7 +169,7 @@
     if (f.link && !checks.linkPrefixes.some(function (p) { return value.toLowerCase().indexOf(p) === 0; })) {
       return messages.badLink.replace("{waarde}", shorten(value));
     }
-    if (f.pattern && !new RegExp("^(?:" + f.pattern + ")$").test(value)) {
+    if (f.pattern && !new RegExp("^(?:" + f.pattern.source + ")$", f.pattern.flags).test(value)) {
       return "'" + shorten(value) + "' heeft niet de goede vorm: " + lowerFirst(f.description);
     }
     if (f.kind === "date" && !validDate(value)) return "Dit is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-23.";
@@ -183,8 +182,8 @@
       }
     }
     if (f.markdown) {
-      if (new RegExp(checks.htmlTag).test(value)) return messages.htmlInText;
-      var links = new RegExp(checks.markdownLink, "gi");
+      if (checks.htmlTag.test(value)) return messages.htmlInText;
+      var links = new RegExp(checks.markdownLink.source, checks.markdownLink.flags + "g");
       var match;
       while ((match = links.exec(value)) !== null) {
         var url = match[1] !== undefined ? match[1] : match[2] !== undefined ? match[2] : match[3];
@@ -198,16 +197,15 @@
   }
 
   /** Phone numbers and personal e-mail addresses: a warning, never a stop (see CONTRIBUTING, Privacy). */
-  var PHONE = /(?:\+31|0031|\b0)[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){7,8}(?![\w/])/;
-  var EMAIL = /\b([\w.%+-]+)@[\w-]+(?:\.[\w-]+)+\b/;
-  var MAILBOXES = ["info"]; // the full list comes from the spec (macros/editor_checks.py GENERAL_MAILBOXES)
+  var CHECKS = null; /* the validator's patterns as RegExps, from the spec (macros/editor_checks.py) */
 
   function privacyWarning(value) {
     var what = [];
-    var phone = PHONE.exec(value);
+    if (!CHECKS) return "";
+    var phone = CHECKS.phone.exec(value);
     if (phone) what.push("een telefoonnummer (" + phone[0].trim() + ")");
-    var email = EMAIL.exec(value);
-    if (email && MAILBOXES.indexOf(email[1].toLowerCase()) < 0) what.push("een persoonlijk e-mailadres (" + email[0] + ")");
+    var email = CHECKS.email.exec(value);
+    if (email && CHECKS.mailboxes.indexOf(email[0].split("@")[0].toLowerCase()) < 0) what.push("een persoonlijk e-mailadres (" + email[0] + ")");
     if (!what.length) return "";
     return "Dit lijkt " + what.join(" en ") + ". Alles op GitHub is openbaar. Noem liever een organisatie, een algemeen e-mailadres (zoals info@…) of een website. Is het een functioneel contact, of heeft de persoon toestemming gegeven? Zeg dat dan bij je inzending; de redactie beslist.";
   }
@@ -215,6 +213,16 @@
   /** How to send the file: GitHub takes the text in the link up to a limit, a mail program far less. */
   function route(url, limit) {
     return url.length <= limit ? "link" : "kopieer-eerst";
+  }
+
+  /** The spec's {source, flags} patterns (translated from Python by macros/js_regex.py) as RegExps. */
+  function compileChecks(checks) {
+    var out = {};
+    Object.keys(checks).forEach(function (name) {
+      var c = checks[name];
+      out[name] = c && typeof c.source === "string" ? new RegExp(c.source, c.flags) : c;
+    });
+    return out;
   }
 
   window.MenukaartIndienen = { slug: slug, toYaml: toYaml, quoted: quoted, tidy: tidy, route: route, privacyWarning: privacyWarning };
@@ -225,7 +233,8 @@
   var form = document.querySelector("[data-indienen-form]");
   if (!specElement || !form) return;
   var spec = JSON.parse(specElement.textContent);
-  if (spec.checks && spec.checks.mailboxes) MAILBOXES = spec.checks.mailboxes;
+  CHECKS = compileChecks(spec.checks);
+  window.MenukaartIndienen.checks = CHECKS;
   form.hidden = false;
   document.querySelectorAll(".mk-indienen__bestand").forEach(function (el) { el.hidden = false; });
   document.querySelectorAll("[data-indienen-zonder-js]").forEach(function (el) { el.hidden = true; });
@@ -319,12 +328,12 @@
         // an empty row is simply left out, unless the list is required and has no filled row at all
         var first = rows(parent)[0] === row && el === row.querySelector("input, select, textarea");
         if (parent.required && first && !rows(parent).some(function (r) { return !isEmpty(rowValue(r, parent)); })) {
-          found.push({ el: el, message: "Noem minstens één bron of waar het vandaan komt. Vul hier de titel in, en waar het kan het webadres." });
+          found.push({ el: el, message: parent.emptyMessage }); // the list's own words, from the schema
         }
         return;
       }
       if (f.name === spec.groupedBy && value === "" && newWijkChosen()) return;
-      var message = problem(f, value, spec.checks, spec.messages);
+      var message = problem(f, value, CHECKS, spec.messages);
       if (!message && f.name === spec.idField && existing.indexOf(value) >= 0) {
         message = "Er staat al een praktijk met het id '" + value + "' in de Menukaart. Gaat het om dezelfde praktijk? Vul dan die pagina aan. Anders: maak het id anders, bijvoorbeeld met de naam van de wijk erachter.";
       }

@@ -167,27 +167,39 @@
   }
 
   /* The site search (window.menukaartZoek, zoeken.js) also answers the text query: cards it
-     finds are shown too, best first, so a whole question or a synonym still finds cards. */
-  var hits = { query: null, rank: {}, info: null };
+     finds are shown too, best first, so a whole question or a synonym still finds cards.
+     The cards show one query at a time, `current`: the query whose answer is on screen, its
+     ranking (site path -> place) and what the search said about it. A new query leaves the
+     cards as they are until its own answer arrives, so nothing jumps back to the original
+     order while someone types; an answer to a query asked before the latest one is dropped. */
+  var current = { query: "", rank: null, info: null };
+  var asked = 0;
   var reordered = false;
   var helpEl = null;
 
-  function searchSite(query) {
-    if (!query || typeof window.menukaartZoek !== "function") return;
+  function ask(query) {
+    var ticket = ++asked;
+    if (!query || typeof window.menukaartZoek !== "function") { showQuery(query, null, null); return; }
     window.menukaartZoek(query, { max: 40 }).then(function (found) {
-      if (queryInput.value.trim() !== query) return;
+      if (ticket !== asked) return;
       var rank = {};
       found.forEach(function (r, i) {
         var path = new URL(r.url, siteRoot).pathname;
         if (!(path in rank)) rank[path] = i;
       });
-      hits = { query: query, rank: rank, info: window.menukaartZoek.laatste || null };
-      update();
-    }).catch(function () { /* the word filter alone still works */ });
+      showQuery(query, rank, { verruimd: !!found.verruimd, gevonden: found.gevonden || [], bedoeld: found.bedoeld || null });
+    }).catch(function () {
+      if (ticket === asked) showQuery(query, null, null); /* the word filter alone still works */
+    });
   }
 
-  function showHelp(query, shown) {
-    var info = hits.query === query && query ? hits.info : null;
+  function showQuery(query, rank, info) {
+    current = { query: query, rank: rank, info: info };
+    update();
+  }
+
+  function showHelp(shown) {
+    var info = current.info;
     var text = info && shown && window.menukaartZoek.uitleg ? window.menukaartZoek.uitleg(info) : "";
     helpEl.replaceChildren();
     if (text) helpEl.appendChild(el("span", "mk-kaart__verruimd", text + " "));
@@ -196,20 +208,20 @@
       var b = el("button", "mk-button mk-button--quiet", info.bedoeld);
       b.type = "button";
       b.setAttribute("data-menukaart-bedoeld", "");
-      b.addEventListener("click", function () { queryInput.value = info.bedoeld; update(); searchSite(info.bedoeld); queryInput.focus(); });
+      b.addEventListener("click", function () { queryInput.value = info.bedoeld; ask(info.bedoeld); queryInput.focus(); });
       helpEl.appendChild(b);
       helpEl.appendChild(document.createTextNode("?"));
     }
     helpEl.hidden = !helpEl.childNodes.length;
   }
 
-  function order(query) {
-    var ranked = hits.query === query && query;
+  function order() {
+    var ranked = current.rank !== null;
     if (!ranked && !reordered) return;
     var list = cards.map(function (card, i) { return i; });
     if (ranked) {
       list.sort(function (a, b) {
-        var ra = hits.rank[paths[a]], rb = hits.rank[paths[b]];
+        var ra = current.rank[paths[a]], rb = current.rank[paths[b]];
         ra = ra === undefined ? Infinity : ra;
         rb = rb === undefined ? Infinity : rb;
         return ra - rb || a - b;
@@ -218,14 +230,14 @@
     var fragment = document.createDocumentFragment();
     list.forEach(function (i) { fragment.appendChild(cards[i]); });
     cardsBox.appendChild(fragment);
-    reordered = !!ranked;
+    reordered = ranked;
   }
 
   function update() {
     var state = chosen();
-    var query = queryInput.value.trim();
+    var query = current.query;
     var words = normalise(query).split(/\s+/).filter(Boolean);
-    var found = hits.query === query && query ? hits.rank : null;
+    var found = current.rank;
     var names = Object.keys(state);
     var counts = {};
     data.facets.forEach(function (facet) { counts[facet.name] = facet.values.map(function () { return 0; }); });
@@ -260,8 +272,8 @@
       if (state[facet.name]) parts.push(state[facet.name].map(function (i) { return facet.values[i]; }).join(" of "));
     });
     summaryEl.textContent = parts.length ? " voor " + parts.join(", ") : "";
-    order(query);
-    showHelp(query, shown);
+    order();
+    showHelp(shown);
     messageEl.hidden = shown !== 0;
     messageEl.textContent = shown === 0 ? "Niets gevonden. Haal een filter weg of probeer een ander woord." : "";
     writeUrl(state, query);
@@ -295,25 +307,27 @@
     cardsBox.appendChild(fragment);
     facetsBox.replaceChildren.apply(facetsBox, data.facets.map(buildFacet));
     readUrl();
-    searchSite(queryInput.value.trim());
+    current.query = queryInput.value.trim(); /* the word filter at once, the ranking when it comes */
     form.hidden = false;
     if (noJs) noJs.hidden = true;
     root.classList.add("mk-kaart--ready");
     update();
+    if (current.query) ask(current.query);
 
     var timer = null;
     queryInput.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { update(); searchSite(queryInput.value.trim()); }, 150);
+      timer = setTimeout(function () { ask(queryInput.value.trim()); }, 150);
     });
     queryInput.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); clearTimeout(timer); update(); searchSite(queryInput.value.trim()); }
+      if (event.key === "Enter") { event.preventDefault(); clearTimeout(timer); ask(queryInput.value.trim()); }
     });
     facetsBox.addEventListener("change", update);
     resetButton.addEventListener("click", function () {
       queryInput.value = "";
       Object.keys(boxes).forEach(function (name) { boxes[name].forEach(function (b) { b.checked = false; }); });
-      update();
+      clearTimeout(timer);
+      ask("");
       queryInput.focus();
     });
   }

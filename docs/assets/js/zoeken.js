@@ -107,17 +107,24 @@
     });
   }
 
-  /* Contract: window.menukaartZoek(q) → Promise of [{url, title}], best first. */
+  /* Contract: window.menukaartZoek(q) → Promise of [{url, title}], best first. The list also
+     carries what the search did for this very query (verruimd, gevonden, bedoeld), so a
+     caller never has to read it from shared state that another search may have changed. */
   window.menukaartZoek = function (q, options) {
     var max = (options && options.max) || 20;
-    if (!String(q || "").trim()) return Promise.resolve([]);
+    if (!String(q || "").trim()) return Promise.resolve(withInfo([], { verruimd: false, gevonden: [], bedoeld: null }));
     return zoek(q).then(function (found) {
-      window.menukaartZoek.laatste = { verruimd: found.verruimd, gevonden: found.gevonden, bedoeld: found.bedoeld };
-      return pages(found, max);
-    }).then(function (rows) {
-      return rows.map(function (r) { return { url: r.url, title: r.title }; });
+      return pages(found, max).then(function (rows) {
+        return withInfo(rows.map(function (r) { return { url: r.url, title: r.title }; }), found);
+      });
     });
   };
+  function withInfo(list, found) {
+    list.verruimd = found.verruimd;
+    list.gevonden = found.gevonden;
+    list.bedoeld = found.bedoeld;
+    return list;
+  }
   window.menukaartZoek.uitgebreid = function (q, max) {
     return zoek(q).then(function (found) {
       return pages(found, max || FIRST).then(function (rows) { found.rows = rows; return found; });
