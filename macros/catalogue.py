@@ -59,17 +59,21 @@ class Catalogue:
         """record key -> other collection -> keys of linked records (both directions)."""
         links: dict = defaultdict(lambda: defaultdict(set))
         for r in self.records:
-            for field, target in self.schemas[r.collection.name].references().items():
-                value = r.values.get(field)
-                for other_id in value if isinstance(value, list) else [value] if value else []:
-                    other = self.get(target, other_id)
-                    if other is not None:
-                        links[r.key][target].add(other.key)
-                        links[other.key][r.collection.name].add(r.key)
-            for _, (_, other) in self._item_links(r):
+            for other in self.named_by(r):
                 links[r.key][other.collection.name].add(other.key)
                 links[other.key][r.collection.name].add(r.key)
         return links
+
+    def named_by(self, record: Record):
+        """The existing records that `record`'s own fields and list items name."""
+        for field, target in self.schemas[record.collection.name].references().items():
+            value = record.values.get(field)
+            for other_id in value if isinstance(value, list) else [value] if value else []:
+                other = self.get(target, other_id)
+                if other is not None:
+                    yield other
+        for _, (_, other) in self._item_links(record):
+            yield other
 
     def _item_links(self, record: Record):
         """((list field, sub-field), (item, linked record)) for lists inside items, such as a meeting's tools."""

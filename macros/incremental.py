@@ -150,19 +150,9 @@ def carry_links(previous: Catalogue, catalogue: Catalogue, keys: set[tuple[str, 
 
 
 def _names(catalogue: Catalogue, key: tuple[str, str]) -> set[tuple[str, str]]:
-    """The records `key`'s own fields (and list items) name, as far as they exist in `catalogue`."""
+    """The records `key` names in `catalogue` (none if it is not there)."""
     record = catalogue.get(*key)
-    if record is None:
-        return set()
-    out = set()
-    for name, target in catalogue.schemas[key[0]].references().items():
-        value = record.values.get(name)
-        for other_id in value if isinstance(value, list) else [value] if value else []:
-            other = catalogue.get(target, other_id)
-            if other is not None:
-                out.add(other.key)
-    out |= {other.key for _, (_, other) in catalogue._item_links(record)}
-    return out
+    return set() if record is None else {other.key for other in catalogue.named_by(record)}
 
 
 def linked_keys(catalogue: Catalogue, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -176,22 +166,14 @@ def linked_keys(catalogue: Catalogue, keys: set[tuple[str, str]]) -> set[tuple[s
 def shown_on(catalogue: Catalogue, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """Records whose page shows something of `keys` (templates/record.html, Catalogue.facets).
 
-    A page shows its linked records (titles, fase numbers, clusters, a wijk's gemeente). Two
-    steps away: a tool, principe or kernaanpak names the wijken of its practices ("In deze
-    wijken", the wijk facet), and a fase and a tool name each other through the fase's
-    meetings. Nothing else: an edit to a tool renders its practices, not all 5,000.
+    A page shows its linked records (titles, fase numbers, clusters, a wijk's gemeente; a fase
+    and the tools of its meetings are linked too). One more step away: a tool, principe or
+    kernaanpak names the wijken of its practices ("In deze wijken", the wijk facet). Nothing
+    else: an edit to a tool renders its practices, not all 5,000.
     """
     out = linked_keys(catalogue, keys)
     practices_of_wijken = {k for k in linked_keys(catalogue, {k for k in keys if k[0] == "wijken"}) if k[0] == "praktijken"}
     out |= {k for k in linked_keys(catalogue, practices_of_wijken) if k[0] != "praktijken"}
-    for key in keys:
-        record = catalogue.get(*key)
-        if record is None:
-            continue
-        if key[0] == "tools":
-            out |= {fase.key for fase, _, _ in catalogue.meetings_with(record)}
-        elif key[0] == "routekaart":
-            out |= {tool.key for meeting in record.get("bijeenkomsten", []) for tool in catalogue.item_related(meeting, "tools")}
     return out
 
 
