@@ -257,52 +257,15 @@ def on_serve(server, config, builder):
         return server
     paths = [os.path.abspath(p) for p in [config.docs_dir, config.config_file_path, *config.watch] if p]
     if native_watch.wanted():
-        _use_native_watcher(server, paths, [config.docs_dir, config.config_file_path, *config.theme.dirs])
+        native_watch.replace_polling(server, paths, [config.docs_dir, config.config_file_path, *config.theme.dirs], log)
     handler = watchdog.events.FileSystemEventHandler()
-    handler.on_any_event = lambda event: _tell(session, event)
+    handler.on_any_event = lambda event: native_watch.tell(session, event)
     # The same paths as MkDocs watches (its docs, its config, our `watch:` list), so each is
     # still looked at by one emitter that calls both MkDocs and us.
     for path in paths:
         server.observer.schedule(handler, path, recursive=True)
     session.watch()
     return server
-
-
-def _use_native_watcher(server, paths: list[str], watched_by_mkdocs: list[str]) -> None:
-    """Swap MkDocs' polling watcher for inotify (macros/native_watch.py), if inotify can watch every path."""
-    trial = native_watch.changes_observer()
-    if trial is None:
-        return
-    try:
-        for path in paths:
-            trial.schedule(watchdog.events.FileSystemEventHandler(), path, recursive=True)
-        trial.start()
-    except OSError as err:  # e.g. the system's limit of inotify watches
-        log.info("Menukaart: het besturingssysteem kan de bestanden niet volgen (%s); MkDocs kijkt zelf elke halve seconde.", err)
-        return
-    finally:
-        if trial.is_alive():
-            trial.stop()
-            trial.join()
-    moved = []
-    for path in watched_by_mkdocs:  # what MkDocs watched before on_serve (its docs, config, maybe the theme)
-        try:
-            server.unwatch(path)
-            moved.append(path)
-        except KeyError:
-            pass
-    server.observer = native_watch.changes_observer()
-    for path in moved:
-        server.watch(path)
-    log.info("Menukaart: het besturingssysteem meldt gewijzigde bestanden meteen (inotify; MENUKAART_WATCH=polling om zelf te kijken).")
-
-
-def _tell(session, event) -> None:
-    if event.is_directory and event.event_type == "modified":
-        return  # a folder's entries changed: each of those files has an event of its own
-    for path in (event.src_path, getattr(event, "dest_path", "")):
-        if path:
-            session.notify(os.fsdecode(path), event.is_directory)
 
 
 def _not_the_dirty_warning(record) -> bool:
