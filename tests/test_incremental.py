@@ -65,12 +65,16 @@ def site_files(site: Path, downloads: bool = True) -> dict[str, bytes]:
     """Every file but the search index; without the open-data downloads and the search's word
     book, which lag behind like search."""
     out = {}
-    for p in sorted(site.rglob("*")):
-        name = str(p.relative_to(site))
-        lagging = (name.startswith("data/") and p.suffix != ".html") or name.startswith("zoeken/")
-        if p.is_file() and not name.startswith("pagefind") and p.suffix != ".gz" and name not in BUILD_ONLY and (downloads or not lagging):
-            out[name] = p.read_bytes()
-    return out
+    for folder, dirs, files in os.walk(site):
+        if Path(folder) == site:  # the index is swapped in the background (pagefind.nieuw/.oud): never walk into it
+            dirs[:] = [d for d in dirs if not d.startswith("pagefind")]
+        for f in files:
+            p = Path(folder) / f
+            name = str(p.relative_to(site))
+            lagging = (name.startswith("data/") and p.suffix != ".html") or name.startswith("zoeken/")
+            if p.suffix != ".gz" and name not in BUILD_ONLY and (downloads or not lagging):
+                out[name] = p.read_bytes()
+    return dict(sorted(out.items()))
 
 
 def search_entries(site: Path) -> list[tuple]:
