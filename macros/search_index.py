@@ -82,19 +82,34 @@ class Reindexer:
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()  # one Pagefind at a time
         self.runs = 0
+        self._asked = 0  # builds that want a fresh index …
+        self._made = 0  # … and how many of them the last run covered
 
     def poke(self, delay: float | None = None) -> None:
+        """A build happened: index again once it has been quiet for a while (or after `delay`)."""
+        self._asked += 1
         if self._timer is not None:
             self._timer.cancel()
         self._timer = threading.Timer(self.quiet if delay is None else delay, self._run)
         self._timer.daemon = True
         self._timer.start()
 
+    def run_now(self) -> None:
+        """Index now instead of after the quiet period (tests do this)."""
+        if self._timer is not None:
+            self._timer.cancel()
+        self._asked += 1
+        self._run()
+
     def _run(self) -> None:
         with self._lock:
+            asked = self._asked
+            if self._made >= asked:
+                return  # a run that waited for this lock finds its work done already
             ok, messages = _in_child(self._work) if FORK else self._work()
             for line in messages:
                 print(line, file=sys.stderr, flush=True)
+            self._made = asked
             if ok:
                 self.runs += 1
 

@@ -30,7 +30,7 @@ def main(site: str) -> None:
                 build(config, serve_url=URL, dirty=True)
             elif command == "index":
                 hooks = sys.modules["mkdocs_hooks"] if "mkdocs_hooks" in sys.modules else sys.modules["macros/mkdocs_hooks.py"]
-                hooks._state["reindexer"]._run()
+                hooks._state["reindexer"].run_now()
             elif command == "quit":
                 print("ok", flush=True)
                 return

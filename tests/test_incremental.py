@@ -402,3 +402,25 @@ def test_the_native_watcher_reports_changes_but_not_reading(tmp_path):
     finally:
         observer.stop()
         observer.join()
+
+
+def test_the_background_indexer_runs_once_per_wish_and_reports_from_its_child(tmp_path, monkeypatch):
+    from macros import search_index
+
+    monkeypatch.setattr(search_index, "FORK", False)
+    indexer = search_index.Reindexer(tmp_path, quiet_seconds=60)
+    calls = []
+    indexer._work = lambda: (calls.append(1) or True, [])
+    indexer.poke()  # quiet period of a minute: nothing yet
+    indexer.run_now()
+    assert len(calls) == 1 and indexer.runs == 1
+    indexer._run()  # a run that was already waiting for the lock: its work is done
+    assert len(calls) == 1
+    indexer.poke(delay=0)
+    indexer._timer.join(10)
+    assert len(calls) == 2
+
+    if search_index.sys.platform.startswith("linux"):
+        assert search_index._in_child(lambda: (True, ["uit het kind"])) == (True, ["uit het kind"])
+        ok, messages = search_index._in_child(lambda: 1 / 0)
+        assert not ok and "ZeroDivisionError" in messages[0]
