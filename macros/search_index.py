@@ -1,4 +1,4 @@
-"""Run Pagefind over a built site and check that every content page was indexed."""
+"""Pagefind for the build (fed page by page) and for `make serve` (over the site), and the check that every content page was indexed."""
 from __future__ import annotations
 
 import base64
@@ -24,7 +24,7 @@ def content_pages(site_dir: Path) -> list[Path]:
 
 
 def _pagefind(site_dir: Path, *extra: str) -> list[str]:
-    """The one Pagefind command line, for the build and for `make serve`'s background runs."""
+    """The one Pagefind command line over a whole site: `make serve`'s background runs, index_site()."""
     return [sys.executable, "-m", "pagefind", "--site", str(site_dir), *extra, "--exclude-selectors", EXCLUDED]
 
 
