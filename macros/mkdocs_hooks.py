@@ -34,6 +34,7 @@ from macros import submission_form  # noqa: E402
 from macros import publish, share_image  # noqa: E402
 from macros import zoekwoorden  # noqa: E402
 from macros import offline  # noqa: E402
+from macros import old_site  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
@@ -207,6 +208,7 @@ def _sidebars(rendered: dict, page, nav, render) -> str:
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"  # live reload needs an inline script (macros/csp.py)
+    _state["dirty"] = dirty
     _state["session"] = incremental.Session(DATA, DATA.parent, project=ROOT) if command == "serve" and dirty else None
     _state["reindexer"] = None
     if _state["session"] is not None:
@@ -244,8 +246,15 @@ def _start_indexing(config) -> None:
         _state["indexing"] = search_index.Indexing(Path(config.site_dir))
 
 
+def on_pre_build(config):
+    """A clean build: the previous site is deleted in the background while this one is made (macros/old_site.py)."""
+    if not _state.get("dirty", True):
+        _state["old_site"] = old_site.clear_aside(Path(config.site_dir))
+
+
 def on_build_error(error):
     _stop_indexing()
+    old_site.finish(_state.pop("old_site", None))
 
 
 def _stop_indexing() -> None:
@@ -301,6 +310,7 @@ def on_post_build(config):
         log.info("Menukaart: %d records, %d pagina's opnieuw gemaakt; zoekindex volgt", len(_state["catalogue"]), len(session.modified))
         return
     indexed = search_index.check(site, indexing.result())
+    old_site.finish(_state.pop("old_site", None))
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
 
 

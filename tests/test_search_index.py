@@ -88,3 +88,4 @@ def test_pagefind_that_dies_fails_the_build(tmp_path):
     indexing.finish()
     with pytest.raises(RuntimeError, match="Pagefind faalde"):
         indexing.result()
+
