@@ -2,9 +2,11 @@
 SHELL := /bin/bash
 # The first of python3.11, python3.12, python3.13 that runs (a pyenv shim of a version that is
 # not enabled exists but fails, so each candidate is run, not just looked up); PYTHON=… overrides.
+# Looked up only when a recipe needs it, then once: a pyenv shim takes a few tenths of a second
+# to start, and `make build` with its .venv in place needs no Python from outside at all.
 PYTHONS := python3.11 python3.12 python3.13
 ifndef PYTHON
-PYTHON := $(firstword $(foreach p,$(PYTHONS),$(shell $(p) -c '' >/dev/null 2>&1 && echo $(p))))
+PYTHON = $(eval PYTHON := $(firstword $(foreach p,$(PYTHONS),$(shell $(p) -c '' >/dev/null 2>&1 && echo $(p)))))$(PYTHON)
 endif
 LOCK := requirements.lock
 VENV := .venv
@@ -21,16 +23,22 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build validate test bench nieuw clean chromium lock python java
 
+CHECK_PYTHON = @test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 of 3.13 ontbreekt (gezocht: $(PYTHONS); kies een andere met PYTHON=...)"; exit 1; }
+CHECK_VERSION = @$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null || { echo "$(PYTHON) start niet of is geen Python 3.11, 3.12 of 3.13"; exit 1; }
+
 python:
-	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 of 3.13 ontbreekt (gezocht: $(PYTHONS); kies een andere met PYTHON=...)"; exit 1; }
-	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null || { echo "$(PYTHON) start niet of is geen Python 3.11, 3.12 of 3.13"; exit 1; }
+	$(CHECK_PYTHON)
+	$(CHECK_VERSION)
 
 # Ubuntu and Debian ship `venv` apart (python3.12-venv, …): as root we install it, otherwise say how.
 VENV_HELP = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then echo "$(PYTHON)-venv installeren (Debian-pakket)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PYTHON)-venv) >/dev/null && $(PYTHON) -m venv $(VENV); else echo "Installeer eerst venv voor $(PYTHON): sudo apt install $(PYTHON)-venv"; exit 1; fi
 
 # Installs exactly the versions in requirements.lock, each checked against its hash
 # (pyproject.toml keeps the ranges; `make lock` turns them into new pins).
-$(STAMP): $(LOCK) pyproject.toml | python
+# The Python checks run only when the venv is (re)made, not on every `make build`.
+$(STAMP): $(LOCK) pyproject.toml
+	$(CHECK_PYTHON)
+	$(CHECK_VERSION)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); $(VENV_HELP); }
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	@touch $@

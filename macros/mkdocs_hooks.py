@@ -38,6 +38,7 @@ from macros import submission_form  # noqa: E402
 from macros import publish, share_image  # noqa: E402
 from macros import zoekwoorden  # noqa: E402
 from macros import offline  # noqa: E402
+from macros import old_site  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.history import git_history  # noqa: E402
 from macros.pages import Page, PageBuilder  # noqa: E402
@@ -160,6 +161,7 @@ def on_page_content(html_content, page, config, files):
 
 def on_env(env, config, files):
     env.bytecode_cache = _COMPILED  # MkDocs makes a new theme environment per build; `make serve` builds again and again
+    _start_indexing(config)
     rendered: dict = {}  # per build: a rebuild under `make serve` starts afresh
     env.globals["menukaart_sidebars"] = lambda page, nav, render: _sidebars(rendered, page, nav, render)
     env.globals["menukaart_per_depth"] = lambda block, base_url, render: _per_depth(rendered, block, base_url, render)
@@ -238,6 +240,7 @@ def _sidebars(rendered: dict, page, nav, render) -> str:
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"  # live reload needs an inline script (macros/csp.py)
+    _state["dirty"] = dirty
     _state["session"] = incremental.Session(DATA, DATA.parent, project=ROOT) if command == "serve" and dirty else None
     _state["reindexer"] = None
     if _state["session"] is not None:
@@ -277,10 +280,37 @@ def on_post_page(output, page, config):
     if session is not None and session.problems:
         session.bannered.add(page.file.src_uri)
         output = _ERROR_SPOT.sub(lambda m: m.group(0) + incremental.error_banner(session.problems), output, count=1)
-    return csp.fill_policy(output, serving=_state.get("serving", False))
+    output = csp.fill_policy(output, serving=_state.get("serving", False))
+    if _state.get("indexing") is not None:  # the page as MkDocs writes it (this hook runs last)
+        _state["indexing"].add(page.file.dest_uri, output)
+    return output
 
 
 _ERROR_SPOT = re.compile(r'<article class="md-content__inner md-typeset">')
+
+
+def _start_indexing(config) -> None:
+    """A build (not `make serve --dirty`) hands every page to Pagefind as soon as it is made (macros/search_index.py)."""
+    _stop_indexing()
+    if _state.get("session") is None:
+        _state["indexing"] = search_index.Indexing(Path(config.site_dir))
+
+
+def on_pre_build(config):
+    """A clean build: the previous site is deleted in the background while this one is made (macros/old_site.py)."""
+    if not _state.get("dirty", True):
+        _state["old_site"] = old_site.clear_aside(Path(config.site_dir))
+
+
+def on_build_error(error):
+    _stop_indexing()
+    old_site.finish(_state.pop("old_site", None))
+
+
+def _stop_indexing() -> None:
+    indexing = _state.pop("indexing", None)
+    if indexing is not None:
+        indexing.stop()
 
 
 def on_post_template(output_content, template_name, config):
@@ -293,8 +323,10 @@ def on_post_build(config):
     if session is not None:
         for url in session.removed_urls:  # --dirty leaves the page of a removed record behind
             shutil.rmtree(site / url, ignore_errors=True)
-    indexing = search_index.Indexing(site) if session is None else None  # Pagefind reads the pages while we write the rest
+    indexing = _state.pop("indexing", None)
     try:
+        if indexing is not None:
+            indexing.finish()  # Pagefind writes its index while we write the rest
         if session is None or _state["reindexer"] is None:
             counts = exports.write_data_package(_state["catalogue"], site / "data")
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
@@ -328,6 +360,7 @@ def on_post_build(config):
         log.info("Menukaart: %d records, %d pagina's opnieuw gemaakt; zoekindex volgt", len(_state["catalogue"]), len(session.modified))
         return
     indexed = search_index.check(site, indexing.result())
+    old_site.finish(_state.pop("old_site", None))
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
 
 
