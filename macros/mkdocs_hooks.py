@@ -1,9 +1,9 @@
 """Thin MkDocs glue: data in at on_config, generated pages in at on_files, index at the end.
 
 Everything of substance lives in the MkDocs-free modules; this file only hands their
-results to MkDocs. Generated pages reach MkDocs as front matter without any Markdown
-and get their finished, escaped HTML in on_page_content, so record text never meets
-the Markdown parser or the macros plugin's Jinja.
+results to MkDocs. Generated pages reach MkDocs without any Markdown, get their meta in
+on_page_markdown and their finished, escaped HTML in on_page_content, so record text never
+meets the Markdown parser or the macros plugin's Jinja.
 """
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
 
 import jinja2  # noqa: E402
 import watchdog.events  # noqa: E402
-import yaml  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
@@ -48,7 +47,6 @@ DATA = Path(os.environ.get("MENUKAART_DATA", ROOT / "data"))  # tests and `make 
 log = logging.getLogger("mkdocs.hooks.menukaart")
 _state: dict = {"pages": {}}
 _BLANK = re.compile(r"\s*\n\s*")
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: thousands of pages, one front matter each
 
 
 def on_config(config):
@@ -89,7 +87,7 @@ def on_files(files, config):
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt — haal het bestand weg")
-        file = File.generated(config, page.src_uri, content=front_matter(page))  # no Markdown: nothing to convert
+        file = File.generated(config, page.src_uri, content=GENERATED_SOURCE)  # no Markdown: nothing to convert
         if session is not None and page.src_uri not in session.modified:
             file.is_modified = _unchanged  # MkDocs --dirty skips it: its HTML of the last build stays
         files.append(file)
@@ -115,6 +113,10 @@ def on_pre_page(page, config, files):
 def on_page_markdown(markdown, page, config, files):
     session = _state.get("session")
     uri = page.file.src_uri
+    generated = _state["pages"].get(uri)
+    if generated is not None:
+        page.meta = page_meta(generated)
+        return markdown
     fragments = late_html.take(uri)  # the macros' HTML, put back in on_page_content
     if session is not None and uri not in _state["pages"] and session.docs_unchanged(uri, "\0".join([markdown, *fragments])):
         _state["same_docs"].add(uri)
@@ -127,29 +129,20 @@ def _unchanged() -> bool:
     return False
 
 
-def front_matter(page: Page) -> str:
+# What MkDocs reads of a generated page: no Markdown, and a front matter that keeps the macros
+# off. Its real meta follows in on_page_markdown, the first hook after MkDocs read it: parsing
+# a full front matter per page (PyYAML in pure Python) took seconds of a build at 5,000 practices.
+GENERATED_SOURCE = "---\nrender_macros: false\n---\n"
+
+
+def page_meta(page: Page) -> dict:
     """Title and description escaped once: the theme inserts them without escaping."""
-    if _state.get("session") is None:
-        return _front_matter_of(page)
-    cached = _front_matter.get(page.src_uri)
-    if cached is not None and cached[0] is page:  # `make serve` keeps the pages an edit did not touch
-        return cached[1]
-    text = _front_matter_of(page)
-    _front_matter[page.src_uri] = (page, text)
-    return text
-
-
-_front_matter: dict = {}
-
-
-def _front_matter_of(page: Page) -> str:
-    meta = {
+    return {
         "title": html.escape(page.title, quote=True),
         "description": html.escape(page.description, quote=True),
         "render_macros": False,
         **page.meta,
     }
-    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def on_page_content(html_content, page, config, files):
