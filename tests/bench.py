@@ -609,6 +609,20 @@ De eerste meting (23 november 2026) haalde een paar doelen niet. Daarna verander
   downloads van de open data volgen op de achtergrond, als er een paar seconden niets meer
   verandert. Een fout in een bestand staat in de terminal en bovenaan de pagina; de server
   gaat door en toont de laatste goede versie, tot het bestand weer klopt.
+- Onder `make serve` meldt het besturingssysteem een gewijzigd bestand meteen. Eerst keek de
+  server twee keer per seconde naar alle bestanden; met 5 000 praktijken kostte dat
+  rekentijd, ook als er niets veranderde, en een wijziging werd pas na een halve seconde gezien.
+- De zoekindex en de open data maakt de server in een apart proces met lage voorrang. Een
+  nieuwe wijziging hoeft daar niet meer op te wachten.
+- Na een wijziging van een tool, principe, fase, kernaanpak of wijk maakt de server alleen de
+  pagina's die dat onderdeel tonen. Eerst maakte hij dan alle pagina's opnieuw.
+- Lange lijsten die al als HTML klaar zijn (te actualiseren, de menukaart, het formulier)
+  gaan niet meer door Markdown. De pagina's zijn precies hetzelfde gebleven.
+- `make build` geeft Pagefind elke pagina zodra die klaar is. Pagefind leest hem op de andere
+  processorkern, terwijl de build de volgende pagina maakt.
+- De vorige site gooit de build op de achtergrond weg, terwijl hij de nieuwe maakt.
+- De gegevens van een gemaakte pagina (titel, beschrijving) gaan direct naar MkDocs. Eerst
+  schreef de build ze als YAML, en las MkDocs die voor elke pagina weer in.
 
 Seconden hangen af van de machine: de eerste meting liep op een snellere machine dan
 latere metingen. Vergelijk bij de build daarom vooral de verhouding met de kale build; die
@@ -653,7 +667,9 @@ def still_missed(rows: list[Row]) -> str:
     if r.make_build_s > 2 * r.bare_s:
         notes.append(
             f"- **`make build` ten opzichte van de kale build** ({_nl(r.make_build_s / r.bare_s, 2)}×): Pagefind alleen duurt al "
-            f"{_nl(r.pagefind_s)} s, dat is {_nl(r.pagefind_s / r.bare_s, 2)}× de hele kale build. De kale build maakt geen "
+            f"{_nl(r.pagefind_s)} s, dat is {_nl(r.pagefind_s / r.bare_s, 2)}× de hele kale build. De build geeft Pagefind elke "
+            "pagina zodra die klaar is, zodat het indexeren grotendeels tegelijk loopt met het maken van de pagina's; maar op "
+            "twee processorkernen delen ze de rekentijd. De kale build maakt geen "
             "zoekindex, controleert geen data en schrijft geen open data. "
             + (f"Zonder Pagefind is onze build ongeveer {_nl((r.build_s - r.pagefind_s) / r.bare_s, 2)}× de kale build. "
                if r.build_s - r.pagefind_s >= r.bare_s else
@@ -700,6 +716,11 @@ def still_missed(rows: list[Row]) -> str:
     return "## Wat nog niet gehaald wordt\n\n" + "\n".join(notes) + "\n"
 
 
+def _section(text: str) -> str:
+    """Extra sections end in one blank line, so the heading after them starts a new block."""
+    return text.rstrip("\n") + "\n\n" if text.strip() else ""
+
+
 def report(rows: list[Row], real_build_s: float, serve: Serve | None, extra: str = "") -> str:
     cells = table(rows)
     return f"""# Prestaties
@@ -720,7 +741,7 @@ Gemeten op {date.today().isoformat()}, op {machine()}, met Pagefind {pagefind_ve
 
 {still_missed(rows)}
 {before_after(rows, real_build_s, serve)}
-{extra}## Hoe we meten
+{_section(extra)}## Hoe we meten
 
 - **Controle van de data**: de tijd van de controle die ook `make validate` doet, op alle
   bestanden in de kopie.
