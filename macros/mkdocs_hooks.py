@@ -118,7 +118,7 @@ def on_page_markdown(markdown, page, config, files):
         page.meta = page_meta(generated)
         return markdown
     fragments = late_html.take(uri)  # the macros' HTML, put back in on_page_content
-    if session is not None and uri not in _state["pages"] and session.docs_unchanged(uri, "\0".join([markdown, *fragments])):
+    if session is not None and session.docs_unchanged(uri, "\0".join([markdown, *fragments])):
         _state["same_docs"].add(uri)
         return ""  # nothing to convert: MkDocs --dirty keeps the page it wrote last time
     _state.setdefault("late", {})[uri] = fragments

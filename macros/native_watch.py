@@ -37,10 +37,6 @@ def changes_observer():
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
             return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or CHANGES, follow_symlink=follow_symlink)
 
-        def start(self) -> None:  # started early (to find out whether inotify works); MkDocs starts it again
-            if not self.is_alive():
-                super().start()
-
     return ChangesOnly()
 
 
