@@ -8,7 +8,7 @@ spaces (`\\s`); Python's `.` and `$` treat only "\\n" as a line end. So those ar
 out with Unicode properties (flag `u`), and syntax JavaScript lacks or reads otherwise
 raises `NotTranslatable` instead of being passed on silently.
 tests/test_js_regex.py checks the classes character by character and whole patterns on
-a table of examples in node.
+a table of examples in Chromium.
 """
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ NOT_BOUNDARY = f"(?:(?<=[{WORD}])(?=[{WORD}])|(?<![{WORD}])(?![{WORD}]))"
 START, END = r"(?<![\s\S])", r"(?![\s\S])"
 SYNTAX = set("^$\\.*+?()[]{}|/")
 QUANTIFIER = re.compile(r"\{\d+(?:,\d*)?\}")
-SAME_ESCAPES = set("ntrfv0123456789")
 SUPPORTED_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE
 
 
