@@ -57,17 +57,18 @@ def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | 
     data_dir = Path(data_dir)
     root = Path(root) if root else data_dir.parent
     schemas = load_schemas(schema_dir or data_dir / "schema")
-    shown = lambda p: _relative(p, root)  # noqa: E731
+    shown = _Shown(root)
     problems: list[Problem] = []
     records: list[Record] = []
     files = []
     for path, collection in _discover(data_dir, problems, shown):
-        files.append(shown(path))
-        record, found = read_record(path, shown(path), schemas[collection.name])
+        name = shown(path)
+        files.append(name)
+        record, found = read_record(path, name, schemas[collection.name])
         problems += found
         if record is not None:
             records.append(record)
-            problems += checks.placeholder_problems(path.read_text("utf-8"), shown(path))
+            problems += checks.placeholder_problems(path.read_text("utf-8"), name)
     problems += _integrity(records, schemas, today or date.today())
     problems += _table_problems(records, schemas)
     problems += check_search_words(data_dir, schema_dir or data_dir / "schema", shown, records)
@@ -84,11 +85,30 @@ def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | 
     return Result(records, sorted(set(problems)), schemas, sorted(set(warnings)), files)
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
+class _Shown:
+    """A file's path as messages show it: relative to the project root where it lies inside it.
+
+    Resolving a path asks the file system about every folder on the way; thousands of
+    practice files share a few dozen folders, so each folder is resolved once.
+    """
+
+    def __init__(self, root: Path):
+        self.root = Path(root).resolve()
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> str:
+        path = Path(path)
+        if path.is_symlink() or not path.name or path.name in (".", ".."):
+            resolved = path.resolve()
+        else:
+            folder = self._folders.get(path.parent)
+            if folder is None:
+                folder = self._folders[path.parent] = path.parent.resolve()
+            resolved = folder / path.name
+        try:
+            return str(resolved.relative_to(self.root))
+        except ValueError:
+            return str(path)
 
 
 def _discover(data_dir: Path, problems: list[Problem], shown) -> list[tuple[Path, object]]:
@@ -312,9 +332,9 @@ def package(schemas: SchemaSet, tables: dict[str, tuple[list, list]], only: set[
     """Every table as a resource; with `only` (resource names), just those and the tables they refer to."""
     descriptors = {}
     for schema in schemas:
-        descriptors[schema.collection.name] = schema.main_descriptor()
+        descriptors[schema.collection.name] = _for_checking(schema.main_descriptor())
         for link in schema.link_tables:
-            descriptors[link.name] = link.descriptor()
+            descriptors[link.name] = _for_checking(link.descriptor(), owner=schema.collection.singular)
     wanted, todo = set(), list(descriptors if only is None else only)
     while todo:  # what the wanted tables refer to, and what those refer to
         name = todo.pop()
@@ -322,6 +342,20 @@ def package(schemas: SchemaSet, tables: dict[str, tuple[list, list]], only: set[
             wanted.add(name)
             todo += [fk["reference"]["resource"] for fk in descriptors[name].get("foreignKeys", ()) if fk["reference"]["resource"]]
     return frictionless.Package(resources=[_resource(name, tables[name][0], d) for name, d in descriptors.items() if name in wanted])
+
+
+def _for_checking(descriptor: dict, owner: str | None = None) -> dict:
+    """A table's descriptor without the checks that cannot fail here, or whose findings are not used.
+
+    The published data package keeps them (macros/exports.py). Unique ids are checked in
+    pass 3, with a clearer message than frictionless gives; a link table's owner and
+    position come from the record itself (flatten). For each such key frictionless reads
+    the whole referenced table again: with thousands of practices, a third of its time.
+    """
+    checked = {k: v for k, v in descriptor.items() if k != "primaryKey"}
+    if owner is not None:
+        checked["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", ()) if fk["fields"] != [owner]]
+    return checked
 
 
 class _Rows(list):
@@ -385,8 +419,6 @@ def _translate(error, origin, fields: dict[str, Field], link_field: Field | None
     row = getattr(error, "row_number", None)
     if row is None or not 2 <= row < len(origin) + 2:
         return None
-    if error.type == "primary-key":
-        return None  # unique ids are checked in pass 3 with a clearer message
     record, position = origin[row - 2]
     owner = link_field.name if link_field is not None else getattr(error, "field_name", None)
     column = f"{owner}.{getattr(error, 'field_name', '')}"
@@ -417,7 +449,7 @@ def _translate(error, origin, fields: dict[str, Field], link_field: Field | None
 def _translate_item_list(error, origin, link: LinkTable, known: dict | None = None) -> Problem | None:
     """An error in a list inside list items (a meeting's tools), at the line of that value."""
     row = getattr(error, "row_number", None)
-    if row is None or not 2 <= row < len(origin) + 2 or error.type == "primary-key":
+    if row is None or not 2 <= row < len(origin) + 2:
         return None
     record, position = origin[row - 2]
     if (link.veld, position) in record.unreadable:

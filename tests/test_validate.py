@@ -319,3 +319,19 @@ def test_kernaanpak_fases_must_exist(tmp_path):
     content = good.replace("bijgewerkt:", "fases:\n  - fase-0\n  - fase-9\nbijgewerkt:")
     found = problems(tmp_path, rel, content)
     assert len(found) == 1 and "fases: 'fase-9' bestaat niet in routekaart" in found[0], found
+
+
+def test_the_check_skips_keys_that_cannot_fail_but_the_published_tables_keep_them():
+    """Unique ids are pass 3's job and a link row's owner comes from its own record; the data package still declares both."""
+    from macros.schema import load_schemas
+    from macros.validate import _for_checking
+
+    practices = load_schemas(SCHEMA)["praktijken"]
+    link = {t.name: t for t in practices.link_tables}["praktijken-tools"]
+    published = link.descriptor()
+    assert published["primaryKey"] == ["praktijk", "positie"]
+    assert {"fields": ["praktijk"], "reference": {"resource": "praktijken", "fields": ["id"]}} in published["foreignKeys"]
+    checked = _for_checking(published, owner="praktijk")
+    assert "primaryKey" not in checked
+    assert checked["foreignKeys"] == [{"fields": ["waarde"], "reference": {"resource": "tools", "fields": ["id"]}}]
+    assert "primaryKey" in practices.main_descriptor() and "primaryKey" not in _for_checking(practices.main_descriptor())
