@@ -20,6 +20,26 @@ BODY_MARK = "data-pagefind-body"
 EXCLUDED = ".headerlink"
 
 
+# The opening tag that carries the body mark, and the page's <html> tag (its language).
+_BODY_TAG = re.compile(r"<[a-zA-Z][^<>]*\s" + BODY_MARK + r"(?=[\s/>=])")
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def searchable_part(html: str) -> str:
+    """What Pagefind needs of a page it is handed: the <html> tag and everything from the body mark on.
+
+    With a body mark on the page Pagefind indexes nothing outside it, and all our Pagefind
+    attributes are inside it. The head, header and navigation before it are half of a record
+    page's bytes and a third of Pagefind's time. Only a prefix is dropped, so the marked
+    element always arrives whole; its dropped ancestors leave closing tags that HTML parsers skip.
+    """
+    body = _BODY_TAG.search(html)
+    opening = _HTML_TAG.search(html, 0, body.start()) if body else None
+    if body is None or opening is None:
+        return html
+    return f"{opening.group(0)}<head></head><body>{html[body.start():]}"
+
+
 def content_pages(site_dir: Path) -> list[Path]:
     """Pages that carry the Pagefind body mark: every page a visitor can find."""
     return [p for p in sorted(site_dir.rglob("*.html")) if "pagefind" not in p.parts and BODY_MARK in p.read_text("utf-8")]
@@ -72,7 +92,7 @@ class Indexing:
         if BODY_MARK not in html:
             return
         self.sent += 1
-        self._send({"type": "AddFile", "index_id": 0, "file_path": path, "url": None, "file_contents": html})
+        self._send({"type": "AddFile", "index_id": 0, "file_path": path, "url": None, "file_contents": searchable_part(html)})
 
     def finish(self) -> None:
         """Every page is in: let Pagefind build and write the index, in the background (see result())."""

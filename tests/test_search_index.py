@@ -89,3 +89,25 @@ def test_pagefind_that_dies_fails_the_build(tmp_path):
     with pytest.raises(RuntimeError, match="Pagefind faalde"):
         indexing.result()
 
+
+
+def test_pagefind_is_handed_the_html_tag_and_the_page_from_the_body_mark_on():
+    page = PAGE.format(title="Testpraktijk (nep)", text="buurtkamer")
+    part = search_index.searchable_part(page)
+    assert part.startswith('<html lang="nl"><head></head><body><article data-pagefind-body>')
+    assert part.endswith(page[page.index("<article data-pagefind-body") :])
+    assert "Menu dat niet in de index hoort" not in part and "<title>" not in part
+    # The attribute's name as text (escaped, or inside a script) is no body mark: such a page goes whole.
+    text_only = '<html lang="nl"><body><p>Zet data-pagefind-body op &lt;main data-pagefind-body&gt;</p></body></html>'
+    assert search_index.searchable_part(text_only) == text_only
+    assert search_index.searchable_part(NAV_ONLY) == NAV_ONLY
+
+
+def test_the_built_site_has_the_index_pagefind_makes_of_its_folder(site_dir, tmp_path):
+    """Pagefind got every page of the real build from the body mark on: the same fragments as when it reads the folder."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    built = comparable(copy)
+    shutil.rmtree(copy / "pagefind")
+    assert search_index.index_site(copy) == len(built)
+    assert comparable(copy) == built
