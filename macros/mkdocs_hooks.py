@@ -7,6 +7,7 @@ meets the Markdown parser or the macros plugin's Jinja.
 """
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import os
@@ -65,7 +66,19 @@ def on_config(config):
         except DataError as err:
             raise PluginError("De data in data/ bevat fouten (draai 'make validate'):\n" + str(err)) from None
     config.extra["menukaart"] = _state["catalogue"]
+    _keep_for_the_build()
     return config
+
+
+def _keep_for_the_build() -> None:
+    """A clean build holds what it loaded (catalogue, config, theme) until it ends: the garbage collector need not walk it again.
+
+    Python's full collections scan every object each time; frozen, the data and templates
+    are left out (0.5 s of a build at 2,000 practices). Not under `make serve`: the server
+    replaces its catalogue on every edit, and what is frozen is never collected.
+    """
+    if _state.get("session") is None:
+        gc.freeze()
 
 
 def _report_problems(problems) -> None:
@@ -154,6 +167,7 @@ def on_page_content(html_content, page, config, files):
 
 def on_env(env, config, files):
     env.bytecode_cache = _COMPILED  # MkDocs makes a new theme environment per build; `make serve` builds again and again
+    _keep_for_the_build()  # now also the pages' own records and the navigation
     _start_indexing(config)
     rendered: dict = {}  # per build: a rebuild under `make serve` starts afresh
     env.globals["menukaart_sidebars"] = lambda page, nav, render: _sidebars(rendered, page, nav, render)
