@@ -7,6 +7,7 @@ meets the Markdown parser or the macros plugin's Jinja.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import html
 import logging
@@ -26,6 +27,7 @@ from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from macros import exports, search_index  # noqa: E402
 from macros import feed, menukaart  # noqa: E402
@@ -120,7 +122,22 @@ def on_files(files, config):
 def on_pre_page(page, config, files):
     """The sitemap's <lastmod>: a record's `bijgewerkt`, a hand-written page's last commit."""
     page.update_date = _state.get("dates", {}).get(page.file.src_uri, page.update_date)
+    if page.file.src_uri in _state["pages"]:
+        page.render = functools.partial(_render_without_markdown, page)
     return page
+
+
+def _render_without_markdown(page, config, files) -> None:
+    """Page.render for a generated page: it has no Markdown, so what MkDocs' Markdown would give for none.
+
+    MkDocs makes a new Markdown converter with every extension for each page it renders,
+    an empty one too: at thousands of record pages, about as long as Material takes to
+    render their templates. The page's HTML arrives in on_page_content.
+    """
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def on_page_markdown(markdown, page, config, files):
