@@ -9,6 +9,7 @@ not looser.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -36,6 +37,7 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=64)  # the same few scripts on thousands of pages
 def script_hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
