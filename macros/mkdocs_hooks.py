@@ -383,7 +383,7 @@ def on_post_build(config):
             _state["reindexer"].poke()
         log.info("Menukaart: %d records, %d pagina's opnieuw gemaakt; zoekindex volgt", len(_state["catalogue"]), len(session.modified))
         return
-    indexed = search_index.check(site, indexing.result())
+    indexed = search_index.check(site, indexing.result(), known=indexing.pages)
     old_site.finish(_state.pop("old_site", None))
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
 

@@ -66,6 +66,11 @@ def test_a_content_page_that_never_reached_pagefind_fails_the_check(tmp_path):
     assert indexed == 3
     with pytest.raises(RuntimeError, match="3 pagina's, maar de site heeft er 4"):
         search_index.check(site, indexed)
+    # The build names the pages it handed over; the check still reads every other file.
+    handed = {p for p in pages if p != missing and p != "404.html"}
+    with pytest.raises(RuntimeError, match="3 pagina's, maar de site heeft er 4"):
+        search_index.check(site, indexed, known=handed)
+    assert search_index.check(site, fed(site, pages), known=handed | {missing}) == 4
 
 
 def test_a_stopped_indexing_leaves_no_pagefind_running(tmp_path):
