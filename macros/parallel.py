@@ -29,14 +29,16 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def map_forked(func: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
+def map_forked(func: Callable[[T], R], items: Sequence[T], workers: int | None = None, min_per_worker: int | None = None) -> list[R]:
     """[func(x) for x in items], split over up to `workers` processes (default: one per core).
 
     func must not change state the caller relies on afterwards: changes made in a child stay
-    there. Exceptions reach the caller as they would without processes.
+    there. Exceptions reach the caller as they would without processes. `min_per_worker`
+    (default MIN_ITEMS_PER_WORKER): with fewer items than this per process they stay in
+    this one; items that are already heavy chunks of work pass 1.
     """
     global _job
-    workers = min(workers or usable_cores(), len(items) // MIN_ITEMS_PER_WORKER)
+    workers = min(workers or usable_cores(), len(items) // (min_per_worker or MIN_ITEMS_PER_WORKER))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [func(x) for x in items]
     cuts = [round(i * len(items) / workers) for i in range(workers + 1)]

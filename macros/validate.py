@@ -23,6 +23,7 @@ import yaml
 from . import editor_checks as checks
 from . import messages as msg
 from .problems import Problem
+from .parallel import map_forked, usable_cores
 from .records import Record
 from .schema import BY_FOLDER, COLLECTIONS, Field, LinkTable, Schema, SchemaSet, load_schemas
 from .strict_yaml import line_of, read_nodes
@@ -61,14 +62,13 @@ def validate(data_dir: Path, only: list[Path] | None = None, schema_dir: Path | 
     problems: list[Problem] = []
     records: list[Record] = []
     files = []
-    for path, collection in _discover(data_dir, problems, shown):
-        name = shown(path)
+    found_files = [(path, shown(path), collection) for path, collection in _discover(data_dir, problems, shown)]
+    for (path, name, collection), (record, found) in zip(found_files, map_forked(lambda f: _read_file(*f, schemas), found_files)):
         files.append(name)
-        record, found = read_record(path, name, schemas[collection.name])
         problems += found
         if record is not None:
+            record.collection = collection  # the one instance, not a copy from another process
             records.append(record)
-            problems += checks.placeholder_problems(path.read_text("utf-8"), name)
     problems += _integrity(records, schemas, today or date.today())
     problems += _table_problems(records, schemas)
     problems += check_search_words(data_dir, schema_dir or data_dir / "schema", shown, records)
@@ -133,6 +133,14 @@ def _discover(data_dir: Path, problems: list[Problem], shown) -> list[tuple[Path
 
 
 # ---------------------------------------------------------------- pass 1: reading
+
+
+def _read_file(path: Path, shown: str, collection, schemas: SchemaSet) -> tuple[Record | None, list[Problem]]:
+    """One file, read and checked on its own: thousands of them are spread over the cores (macros/parallel.py)."""
+    record, problems = read_record(path, shown, schemas[collection.name])
+    if record is not None:
+        problems += checks.placeholder_problems(path.read_text("utf-8"), shown)
+    return record, problems
 
 
 def read_record(path: Path, shown: str, schema: Schema) -> tuple[Record | None, list[Problem]]:
@@ -391,15 +399,48 @@ def _table_problems(records: list[Record], schemas: SchemaSet, only: set[str] | 
     for r in records:
         known.setdefault(r.collection.name, []).append((r.id, r.title))
     if only is None:
-        reports = [package(schemas, tables).validate(limit_errors=100_000)]
+        names = list(tables)
+        resources = package(schemas, tables)
     else:
         names = [n for s in schemas if s.collection.name in only for n in [s.collection.name, *(link.name for link in s.link_tables)]]
         resources = package(schemas, tables, only=set(names))
-        reports = [resources.get_resource(name).validate(limit_errors=100_000) for name in names]
     fields_by_table = {s.collection.name: s.by_name for s in schemas}
     links = {link.name: link for s in schemas for link in s.link_tables}
     for link in links.values():
         fields_by_table[link.name] = {f.name: f for f in link.field.item_fields} or {"waarde": link.field}
+
+    def check(group: list[str]) -> list[Problem]:
+        reports = [resources.get_resource(name).validate(limit_errors=100_000) for name in group]
+        return _translate_reports(reports, tables, fields_by_table, links, known)
+
+    groups = _by_weight(names, tables, resources)
+    return [p for found in map_forked(check, groups, min_per_worker=1) for p in found]
+
+
+def _by_weight(names: list[str], tables: dict, resources: frictionless.Package, parts: int | None = None) -> list[list[str]]:
+    """The tables in groups of about equal work, one per core; all in one group while the data is small.
+
+    frictionless reads a table's rows once to check them and once more for every table it
+    refers to; the largest group sets the time.
+    """
+    rows = {name: len(tables[name][0]) for name in names}
+    if sum(rows.values()) < MIN_ROWS_TO_SPLIT:
+        return [names]
+    weight = {name: rows[name] + sum(len(tables[fk["reference"]["resource"] or name][0]) for fk in resources.get_resource(name).schema.foreign_keys) for name in names}
+    groups: list[list[str]] = [[] for _ in range(parts or usable_cores())]
+    load = [0] * len(groups)
+    for name in sorted(names, key=lambda n: -weight[n]):
+        lightest = load.index(min(load))
+        groups[lightest].append(name)
+        load[lightest] += weight[name]
+    return [g for g in groups if g]
+
+
+# Below this many rows in all tables together, one process checks them all (the real content).
+MIN_ROWS_TO_SPLIT = 5_000
+
+
+def _translate_reports(reports, tables: dict, fields_by_table: dict, links: dict, known: dict) -> list[Problem]:
     problems = []
     for task in (t for report in reports for t in report.tasks):
         origin = tables[task.name][1]

@@ -58,3 +58,26 @@ def test_forked_record_pages_equal_pages_rendered_one_by_one(always_fork):
     for page in pages[: len(records)]:
         one = builder.record_page(page.record)
         assert (page.src_uri, page.title, page.description, page.body) == (one.src_uri, one.title, one.description, one.body)
+
+
+def test_data_checked_on_several_cores_gives_the_same_records_and_problems(data_copy, monkeypatch):
+    """Files read and tables checked in other processes: every problem still found, records the same."""
+    from macros import validate as validating
+
+    practice = data_copy / "good-practices" / "den-haag-zuidwest" / "heel-zuidwest-duurzaam-in-beweging.yaml"
+    text = practice.read_text("utf-8")
+    practice.write_text(text.replace("status: idee", "status: misschien").replace("wijk: den-haag-zuidwest", "wijk: den-haag-zuidwest\nkleur: blauw"), "utf-8")
+    tool = data_copy / "tools" / "actieleren.yaml"
+    tool.write_text(tool.read_text("utf-8").replace("bijgewerkt:", "principes:\n  - bestaat-niet-nep\nbijgewerkt:", 1), "utf-8")
+
+    def run():
+        result = validating.validate(data_copy, root=data_copy.parent)
+        return [str(p) for p in result.problems], [(r.path, r.values, r.lines, r.item_lines) for r in result.records], result.records
+
+    alone, alone_records, _ = run()
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 1)
+    monkeypatch.setattr(validating, "MIN_ROWS_TO_SPLIT", 0)
+    shared, shared_records, records = run()
+    assert shared == alone and shared_records == alone_records
+    assert {p.split(": ")[1] for p in alone} >= {"status", "kleur", "principes"}, alone
+    assert all(r.collection is validating.BY_FOLDER[r.collection.folder] for r in records)
