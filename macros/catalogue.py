@@ -133,6 +133,17 @@ class Catalogue:
     def _facets(self) -> dict[tuple[str, str], dict[str, list[str]]]:
         return {}
 
+    def prepare(self) -> None:
+        """Build the lookups every record page uses, before the pages are rendered on several cores.
+
+        Built lazily inside each process instead, they would be built once per process, and
+        the facets a child computed would be lost to the parent, which needs them all again
+        for the menukaart.
+        """
+        _ = self._links, self._meetings  # cached properties: built here, once
+        for record in self.records:
+            self.facets(record)
+
     def facets(self, record: Record) -> dict[str, list[str]]:
         """Facet name -> values, as the menukaart and Pagefind filters show them.
 

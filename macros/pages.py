@@ -90,6 +90,7 @@ class PageBuilder:
 
     def all_pages(self) -> list[Page]:
         records = self.catalogue.records
+        self.catalogue.prepare()
         bodies = map_forked(self.record_body, records)  # the build's heaviest loop, on every core
         pages = [self._record_page(r, body) for r, body in zip(records, bodies, strict=True)]
         return pages + self.overview_pages()

@@ -357,8 +357,9 @@ def _for_checking(descriptor: dict, owner: str | None = None) -> dict:
 
     The published data package keeps them (macros/exports.py). Unique ids are checked in
     pass 3, with a clearer message than frictionless gives; a link table's owner and
-    position come from the record itself (flatten). For each such key frictionless reads
-    the whole referenced table again: with thousands of practices, a third of its time.
+    position come from the record itself (flatten). For every link table's owner key
+    frictionless read the whole owning table again: with thousands of practices, a third
+    of its time.
     """
     checked = {k: v for k, v in descriptor.items() if k != "primaryKey"}
     if owner is not None:
@@ -417,7 +418,7 @@ def _table_problems(records: list[Record], schemas: SchemaSet, only: set[str] | 
     return [p for found in map_forked(check, groups, min_per_worker=1) for p in found]
 
 
-def _by_weight(names: list[str], tables: dict, resources: frictionless.Package, parts: int | None = None) -> list[list[str]]:
+def _by_weight(names: list[str], tables: dict, resources: frictionless.Package) -> list[list[str]]:
     """The tables in groups of about equal work, one per core; all in one group while the data is small.
 
     frictionless reads a table's rows once to check them and once more for every table it
@@ -427,7 +428,7 @@ def _by_weight(names: list[str], tables: dict, resources: frictionless.Package, 
     if sum(rows.values()) < MIN_ROWS_TO_SPLIT:
         return [names]
     weight = {name: rows[name] + sum(len(tables[fk["reference"]["resource"] or name][0]) for fk in resources.get_resource(name).schema.foreign_keys) for name in names}
-    groups: list[list[str]] = [[] for _ in range(parts or usable_cores())]
+    groups: list[list[str]] = [[] for _ in range(usable_cores())]
     load = [0] * len(groups)
     for name in sorted(names, key=lambda n: -weight[n]):
         lightest = load.index(min(load))
