@@ -13,7 +13,7 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 BODY_MARK = "data-pagefind-body"
 # The "¶" permalinks Markdown puts in every heading would end up in result titles and excerpts.
@@ -67,9 +67,14 @@ class Indexing:
 
     A build renders its pages on one core. Pagefind, run as a service (the `pagefind[bin]`
     binary with --service), parses each page on another core as soon as MkDocs has made it;
-    at the end only the index itself is left to build and write, and that happens while the
-    open data and feeds are written. Pagefind gets the same HTML MkDocs writes and the page's
-    path in the site, from which it makes the same URL as when it reads the folder itself.
+    at the end only the index itself is left to build, and that happens while the open data
+    and feeds are written. Pagefind gets the same HTML MkDocs writes (from the body mark on)
+    and the page's path in the site, from which it makes the same URL as when it reads the
+    folder itself.
+
+    Pagefind hands the finished files back and this process writes them. Writing them itself,
+    Pagefind started a thread per file and its allocator's threads fought over memory: at
+    5,000 practices that took twice as long as building the index.
 
     The pages go to Pagefind in batches, a few times a second, from one thread that sleeps in
     the kernel while Pagefind reads; its answers go to a file, read at the end. A thread that
@@ -104,9 +109,8 @@ class Indexing:
         self._send({"type": "AddFile", "index_id": 0, "file_path": path, "url": None, "file_contents": searchable_part(html)})
 
     def finish(self) -> None:
-        """Every page is in: let Pagefind build and write the index, in the background (see result())."""
-        shutil.rmtree(self.site_dir / "pagefind", ignore_errors=True)
-        self._send({"type": "WriteFiles", "index_id": 0, "output_path": str((self.site_dir / "pagefind").resolve())})
+        """Every page is in: let Pagefind build the index, in the background (see result())."""
+        self._send({"type": "GetFiles", "index_id": 0})
         self._last_sent.set()
 
     def stop(self) -> None:
@@ -115,8 +119,8 @@ class Indexing:
         self._close()
 
     def result(self) -> int:
-        """Wait until Pagefind wrote the index; return the number of pages in it."""
-        indexed, errors, written, seen = 0, [], False, 0
+        """Wait for Pagefind's index and write it to the site; return the number of pages in it."""
+        indexed, errors, files, seen = 0, [], None, 0
         fd = self._answers.fileno()
         while True:
             exited = self._proc.poll() is not None
@@ -127,13 +131,14 @@ class Indexing:
                 message = json.loads(base64.b64decode(answer))
                 kind = message["payload"]["type"]
                 indexed += kind == "IndexedFile"
-                written = written or kind == "WriteFiles"
+                if kind == "GetFiles":
+                    files = message["payload"]["files"]
                 if kind == "Error":
                     errors.append(message["payload"].get("message", "?"))
-            if errors or exited or written:
+            if errors or exited or files is not None:
                 break
             time.sleep(0.02)
-        if written:
+        if files is not None:
             self._writer.join()
             self._proc.stdin.close()  # Pagefind exits when its input closes
             code = self._proc.wait()
@@ -142,10 +147,11 @@ class Indexing:
         self._log.seek(0)
         log = self._log.read().decode("utf-8", "replace")
         self._close()
-        if not written or errors or code != 0:
-            raise RuntimeError("Pagefind faalde:\n" + "\n".join(errors or ["de index is niet geschreven"]) + (f"\n{log}" if log else ""))
+        if files is None or errors or code != 0:
+            raise RuntimeError("Pagefind faalde:\n" + "\n".join(errors or ["de index is niet gemaakt"]) + (f"\n{log}" if log else ""))
         if indexed != self.sent:
             raise RuntimeError(f"Pagefind las {indexed} van de {self.sent} pagina's")
+        write_bundle(self.site_dir / "pagefind", files)
         return written_page_count(self.site_dir / "pagefind")
 
     def _send(self, payload: dict) -> None:
@@ -188,6 +194,21 @@ def _binary() -> Path:
     if found is None:
         raise RuntimeError("Pagefind ontbreekt: installeer pagefind[bin] (make doet dat)")
     return found
+
+
+def write_bundle(bundle: Path, files: list[dict]) -> None:
+    """Pagefind's files as its service hands them over ({path, content in base64}), in place of any older index."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    made: set[Path] = set()
+    for file in files:
+        relative = PurePosixPath(file["path"])
+        if relative.is_absolute() or ".." in relative.parts:
+            raise RuntimeError(f"Pagefind gaf een bestand buiten de zoekindex terug: {file['path']}")
+        path = bundle / relative
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def written_page_count(bundle: Path) -> int:

@@ -22,3 +22,16 @@ def test_the_build_reports_every_data_problem_the_way_make_validate_does(tmp_pat
     out = run.stdout + run.stderr
     assert f"data/tools/{tool.name}:" in out and ": tietel: " in out
     assert f"data/wijken/{wijk.name}:" in out and ": onbekend_veld: " in out
+
+
+def test_a_clean_build_over_an_old_site_leaves_nothing_of_it(tmp_path):
+    """The old site is moved aside and deleted during the build (macros/old_site.py); what MkDocs' cleaning keeps stays."""
+    site = tmp_path / "site"
+    (site / "verdwenen-pagina").mkdir(parents=True)
+    (site / "verdwenen-pagina" / "index.html").write_text("<p>oud</p>", "utf-8")
+    (site / ".git").mkdir()
+    run = build_site(site)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert not (site / "verdwenen-pagina").exists()
+    assert (site / ".git").is_dir() and (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no hidden folder with the old site left beside it

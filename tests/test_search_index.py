@@ -116,3 +116,16 @@ def test_the_built_site_has_the_index_pagefind_makes_of_its_folder(site_dir, tmp
     shutil.rmtree(copy / "pagefind")
     assert search_index.index_site(copy) == len(built)
     assert comparable(copy) == built
+
+
+def test_pagefind_files_are_written_inside_the_index_folder_only(tmp_path):
+    import base64
+
+    bundle = tmp_path / "site" / "pagefind"
+    (bundle / "oud").mkdir(parents=True)
+    search_index.write_bundle(bundle, [{"path": "fragment/nl_1.pf_fragment", "content": base64.b64encode(b"nep").decode()}])
+    assert (bundle / "fragment" / "nl_1.pf_fragment").read_bytes() == b"nep" and not (bundle / "oud").exists()
+    for bad in ("../index.html", "/tmp/buiten.txt"):
+        with pytest.raises(RuntimeError, match="buiten de zoekindex"):
+            search_index.write_bundle(bundle, [{"path": bad, "content": ""}])
+    assert not (tmp_path / "site" / "index.html").exists()
