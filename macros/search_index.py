@@ -120,13 +120,15 @@ class Indexing:
 
     def result(self) -> int:
         """Wait for Pagefind's index and write it to the site; return the number of pages in it."""
-        indexed, errors, files, seen = 0, [], None, 0
+        indexed, errors, files, read, unfinished = 0, [], None, 0, b""
         fd = self._answers.fileno()
         while True:
             exited = self._proc.poll() is not None
-            # pread, not seek+read: Pagefind writes through the same file offset.
-            *answers, _ = os.pread(fd, os.fstat(fd).st_size - seen, seen).split(b",")
-            seen += sum(len(a) + 1 for a in answers)
+            # pread, not seek+read: Pagefind writes through the same file offset. Only what is
+            # new is read: the last answer (the whole index) is tens of MB at 5,000 practices.
+            new = os.pread(fd, os.fstat(fd).st_size - read, read)
+            read += len(new)
+            *answers, unfinished = (unfinished + new).split(b",") if b"," in new else (unfinished + new,)
             for answer in answers:
                 message = json.loads(base64.b64decode(answer))
                 kind = message["payload"]["type"]
