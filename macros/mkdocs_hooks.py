@@ -321,14 +321,14 @@ def _start_indexing(config) -> None:
 
 
 def on_pre_build(config):
-    """A clean build: the previous site is moved aside, and deleted once the new pages are written (macros/old_site.py)."""
+    """A clean build: the previous site is deleted in the background while the data is checked (macros/old_site.py)."""
     if not _state.get("dirty", True):
-        _state["old_site"] = old_site.move_aside(Path(config.site_dir))
+        _state["old_site"] = old_site.clear_aside(Path(config.site_dir))
 
 
 def on_build_error(error):
     _stop_indexing()
-    old_site.finish(_state.pop("deleting", None) or old_site.start_deleting(_state.pop("old_site", None)))
+    old_site.finish(_state.pop("old_site", None))
 
 
 def _stop_indexing() -> None:
@@ -351,7 +351,6 @@ def on_post_build(config):
     try:
         if indexing is not None:
             indexing.finish()  # Pagefind builds its index while we write the rest
-        _state["deleting"] = old_site.start_deleting(_state.pop("old_site", None))
         if session is None or _state["reindexer"] is None:
             counts = exports.write_data_package(_state["catalogue"], site / "data")
         menukaart.write_index(_state["catalogue"], site)  # /menukaart/menukaart.json, fetched by the page
@@ -385,7 +384,7 @@ def on_post_build(config):
         log.info("Menukaart: %d records, %d pagina's opnieuw gemaakt; zoekindex volgt", len(_state["catalogue"]), len(session.modified))
         return
     indexed = search_index.check(site, indexing.result(), known=indexing.pages)
-    old_site.finish(_state.pop("deleting", None))
+    old_site.finish(_state.pop("old_site", None))
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
 
 

@@ -2,10 +2,8 @@
 
 `mkdocs build --clean` first deletes the previous site, file by file: at 5,000 records some
 10,000 files, seconds on one core before anything is built. Moved aside (a rename per entry,
-instantly), the old files no longer count and MkDocs finds the folder empty. They are deleted
-by another process once the new pages are written, while Pagefind builds its index: deleted
-during the build, they made every file the build wrote slower (the file system was busy
-freeing their blocks). Hidden entries stay, as MkDocs' own cleaning leaves them.
+instantly), the old files are deleted by another process while the build runs; MkDocs then
+finds the folder empty. Hidden entries stay, as MkDocs' own cleaning leaves them.
 """
 from __future__ import annotations
 
@@ -16,8 +14,8 @@ import sys
 from pathlib import Path
 
 
-def move_aside(site_dir: Path) -> Path | None:
-    """Move the site's entries into a hidden folder beside it; None if there was nothing to move (or moving failed)."""
+def clear_aside(site_dir: Path) -> subprocess.Popen | None:
+    """Move the site's entries out of the way and start deleting them; None if there was nothing to move (or moving failed)."""
     site_dir = Path(site_dir)
     if not site_dir.is_dir():
         return None
@@ -31,18 +29,11 @@ def move_aside(site_dir: Path) -> Path | None:
             os.rename(site_dir / entry, aside / entry)  # same file system: a rename, nothing is copied
     except OSError:  # read-only parent, another file system, …: MkDocs cleans the folder itself
         return None
-    return aside
-
-
-def start_deleting(aside: Path | None) -> subprocess.Popen | None:
-    """Delete what move_aside() moved, in a process of its own at low priority."""
-    if aside is None:
-        return None
-    return subprocess.Popen([sys.executable, "-c", "import os, shutil, sys; os.nice(10); shutil.rmtree(sys.argv[1], ignore_errors=True)", str(aside)])
+    return subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(aside)])
 
 
 def finish(deleting: subprocess.Popen | None) -> None:
-    """Wait for the old site to be gone, so no process outlives the build."""
+    """Wait for the old site to be gone (long done by the end of a build), so no process outlives the build."""
     if deleting is not None:
         deleting.wait()
         shutil.rmtree(deleting.args[-1], ignore_errors=True)  # in case the process was stopped early
