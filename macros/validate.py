@@ -414,6 +414,8 @@ def _table_problems(records: list[Record], schemas: SchemaSet, only: set[str] | 
         reports = [resources.get_resource(name).validate(limit_errors=100_000) for name in group]
         return _translate_reports(reports, tables, fields_by_table, links, known)
 
+    if only is not None:  # an edit under `make serve`: the server has threads, so no fork; its tables are few
+        return check(names)
     groups = _by_weight(names, tables, resources)
     return [p for found in map_forked(check, groups, min_per_worker=1) for p in found]
 
