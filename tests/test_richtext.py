@@ -1,6 +1,10 @@
 """Rich text from YAML: CommonMark as editors type it, cleaned to a small allowlist."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros import richtext
 from macros.richtext import to_html, to_text
 
 
@@ -34,3 +38,26 @@ def test_only_https_and_mailto_links_survive():
 
 def test_plain_text_drops_the_markup():
     assert to_text("**Vet** en *schuin*\n\n- een").split() == ["Vet", "en", "schuin", "een"]
+
+
+# Characters that matter to CommonMark (syntax, whitespace of every kind, line starts), and prose.
+_MARKDOWN_ALPHABET = list("ab c\n\n  \"'.:;,!?()/=-+%{}*_[]<>&#~|`\\\t\r\x00\x0b\x0c\x85\xa0\u2003\u2028é1") + [
+    "\n ", " \n", "  \n", "\n-", "\n1", "\n1.", "\n=", "\n+", "\n>", "\n    ", "\n---", "https://x.nl", "a@b.nl", "&amp;",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_MARKDOWN_ALPHABET), max_size=30).map("".join))
+def test_prose_without_markdown_renders_as_markdown_it_would(text):
+    """The shortcut for plain paragraphs gives markdown-it's HTML, or steps aside."""
+    shortcut = richtext._paragraphs_only(text)
+    if shortcut is not None:
+        assert shortcut == richtext._MARKDOWN.render(text)
+
+
+def test_plain_paragraphs_take_the_shortcut_and_markdown_does_not():
+    prose = 'Het wijkteam zocht "de buurt" op, samen met inwoners.\nDat werkte: 12 mensen!\n\nEen tweede alinea (met €).\n'
+    assert richtext._paragraphs_only(prose) == richtext._MARKDOWN.render(prose)
+    assert str(to_html(prose)).count("<p>") == 2
+    for markdown in ("- een\n- twee", "Titel\n---", "1. eerste", "**vet**", "regel  \nbreuk", "a &amp; b", "    code", "> citaat"):
+        assert richtext._paragraphs_only(markdown) is None, markdown
