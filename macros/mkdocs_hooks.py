@@ -94,6 +94,7 @@ def _report_problems(problems) -> None:
 
 
 def on_files(files, config):
+    old_site.put_back(_state.get("old_site"))  # MkDocs has cleaned by now; the build writes over the old files
     extra = config.extra
     builder = PageBuilder(_state["catalogue"], repo_url=extra.get("repository", ""), branch=extra.get("branch", "main"), history=git_history(ROOT))
     session = _state.get("session")
@@ -321,14 +322,14 @@ def _start_indexing(config) -> None:
 
 
 def on_pre_build(config):
-    """A clean build: the previous site is deleted in the background while the data is checked (macros/old_site.py)."""
+    """A clean build writes over the previous site's files, and deletes the rest at the end (macros/old_site.py)."""
     if not _state.get("dirty", True):
-        _state["old_site"] = old_site.clear_aside(Path(config.site_dir))
+        _state["old_site"] = old_site.set_aside(Path(config.site_dir))
 
 
 def on_build_error(error):
     _stop_indexing()
-    old_site.finish(_state.pop("old_site", None))
+    old_site.remove_unwritten(_state.pop("old_site", None))
 
 
 def _stop_indexing() -> None:
@@ -361,6 +362,9 @@ def on_post_build(config):
         planner.write_data(_state["catalogue"], site)  # /bijeenkomst/planner.json, fetched by the planner only
         if session is None:  # while serving, the word book lags behind like search (below)
             _write_word_book(config, site)
+            # What this build did not write goes before the worker lists and hashes the site;
+            # Pagefind's folder follows below and replaces its own files.
+            old_site.remove_unwritten(_state.pop("old_site", None), skip=("pagefind",))
             offline.write_worker(site)  # /sw.js: after the files it stores and hashes; never registered while serving
         missing = [p.src_uri for p in _state["pages"].values() if not (site / p.url / "index.html").is_file()]
         if missing:
@@ -384,7 +388,6 @@ def on_post_build(config):
         log.info("Menukaart: %d records, %d pagina's opnieuw gemaakt; zoekindex volgt", len(_state["catalogue"]), len(session.modified))
         return
     indexed = search_index.check(site, indexing.result(), known=indexing.pages)
-    old_site.finish(_state.pop("old_site", None))
     log.info("Menukaart: %d records, %d pagina's in de zoekindex, %d rijen open data", len(_state["catalogue"]), indexed, sum(counts.values()))
 
 

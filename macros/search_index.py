@@ -197,9 +197,13 @@ def _binary() -> Path:
 
 
 def write_bundle(bundle: Path, files: list[dict]) -> None:
-    """Pagefind's files as its service hands them over ({path, content in base64}), in place of any older index."""
-    shutil.rmtree(bundle, ignore_errors=True)
+    """Pagefind's files as its service hands them over ({path, content in base64}), in place of any older index.
+
+    Written over the older index's files, which mostly have the same names (hashes of their
+    content), and then its other files deleted: see macros/old_site.py for why not delete first.
+    """
     made: set[Path] = set()
+    written: set[Path] = set()
     for file in files:
         relative = PurePosixPath(file["path"])
         if relative.is_absolute() or ".." in relative.parts:
@@ -209,6 +213,13 @@ def write_bundle(bundle: Path, files: list[dict]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
         path.write_bytes(base64.b64decode(file["content"]))
+        written.add(path)
+    for folder, _, names in os.walk(bundle, topdown=False):
+        for name in names:
+            if Path(folder, name) not in written:
+                os.unlink(os.path.join(folder, name))
+        if not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def written_page_count(bundle: Path) -> int:

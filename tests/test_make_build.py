@@ -25,13 +25,19 @@ def test_the_build_reports_every_data_problem_the_way_make_validate_does(tmp_pat
 
 
 def test_a_clean_build_over_an_old_site_leaves_nothing_of_it(tmp_path):
-    """The old site is moved aside and deleted during the build (macros/old_site.py); what MkDocs' cleaning keeps stays."""
+    """The build writes over the old site and deletes what it did not write (macros/old_site.py); what MkDocs' cleaning keeps stays."""
     site = tmp_path / "site"
-    (site / "verdwenen-pagina").mkdir(parents=True)
+    for stale in ("verdwenen-pagina", "tools/verdwenen-tool-nep", "pagefind/fragment"):
+        (site / stale).mkdir(parents=True)
     (site / "verdwenen-pagina" / "index.html").write_text("<p>oud</p>", "utf-8")
+    (site / "tools" / "verdwenen-tool-nep" / "index.html").write_text('<html lang="nl"><div data-pagefind-body>oud</div></html>', "utf-8")
+    (site / "pagefind" / "fragment" / "nl_oud.pf_fragment").write_bytes(b"oud")
+    (site / "oud.txt").write_text("oud", "utf-8")
     (site / ".git").mkdir()
     run = build_site(site)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert not (site / "verdwenen-pagina").exists()
+    assert not (site / "verdwenen-pagina").exists() and not (site / "tools" / "verdwenen-tool-nep").exists()
+    assert not (site / "pagefind" / "fragment" / "nl_oud.pf_fragment").exists() and not (site / "oud.txt").exists()
+    assert "verdwenen" not in (site / "sw.js").read_text("utf-8")  # nor stored for offline use
     assert (site / ".git").is_dir() and (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no hidden folder with the old site left beside it

@@ -123,8 +123,14 @@ def test_pagefind_files_are_written_inside_the_index_folder_only(tmp_path):
 
     bundle = tmp_path / "site" / "pagefind"
     (bundle / "oud").mkdir(parents=True)
+    (bundle / "fragment").mkdir()
+    (bundle / "fragment" / "nl_1.pf_fragment").write_bytes(b"vorige index")
+    (bundle / "fragment" / "nl_0.pf_fragment").write_bytes(b"vorige index")
+    same_file = (bundle / "fragment" / "nl_1.pf_fragment").stat().st_ino
     search_index.write_bundle(bundle, [{"path": "fragment/nl_1.pf_fragment", "content": base64.b64encode(b"nep").decode()}])
-    assert (bundle / "fragment" / "nl_1.pf_fragment").read_bytes() == b"nep" and not (bundle / "oud").exists()
+    assert (bundle / "fragment" / "nl_1.pf_fragment").read_bytes() == b"nep"
+    assert (bundle / "fragment" / "nl_1.pf_fragment").stat().st_ino == same_file  # written over, not deleted and made again
+    assert not (bundle / "oud").exists() and not (bundle / "fragment" / "nl_0.pf_fragment").exists()
     for bad in ("../index.html", "/tmp/buiten.txt"):
         with pytest.raises(RuntimeError, match="buiten de zoekindex"):
             search_index.write_bundle(bundle, [{"path": bad, "content": ""}])
