@@ -88,6 +88,11 @@ class PageBuilder:
         self.history = history or (lambda path: [])
         self.env = shared_environment()  # compiled templates outlive a build: `make serve` builds again and again
 
+    @functools.cached_property
+    def _record_template(self) -> jinja2.Template:
+        """Looked up once per build: each lookup asks the file system whether the template changed."""
+        return self.env.get_template("record.html")
+
     def all_pages(self) -> list[Page]:
         records = self.catalogue.records
         self.catalogue.prepare()
@@ -127,8 +132,7 @@ class PageBuilder:
     def record_body(self, record: Record) -> str:
         c = record.collection
         schema = self.catalogue.schemas[c.name]
-        template = self.env.get_template("record.html")
-        return template.render(
+        return self._record_template.render(
             r=record,
             c=c,
             base="../../",
