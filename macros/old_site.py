@@ -4,8 +4,9 @@
 files), then creates every file again. Creating thousands of files right after deleting as
 many is slow on some file systems: for every new file, ext4 without a journal (this project's
 build machine) skips past each inode freed in the last minute or so, so the kernel time grows
-with both numbers (perf: a quarter of a 2,000-practice build). So the folders of the old site are moved aside before MkDocs
-cleans (a rename each), and moved back right after: the build then writes over the same files.
+with both numbers (perf: a quarter of a 2,000-practice build). So the folders of the old site
+are moved aside before MkDocs cleans (a rename each), and moved back right after: the build
+then writes over the same files.
 At the end everything this build did not write is deleted, so the result is the site a clean
 build gives. The old top-level files are deleted at once (a handful). Hidden entries stay,
 as MkDocs' own cleaning leaves them.
