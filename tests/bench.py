@@ -626,7 +626,7 @@ De eerste meting (23 november 2026) haalde een paar doelen niet. Daarna verander
   deed dat met een aparte thread voor elk bestand; bij 5 000 praktijken duurde dat twee keer
   zo lang als het maken van de index.
 - `make build` schrijft over de bestanden van de vorige site heen en gooit aan het eind weg
-  wat hij niet opnieuw schreef. Eerst gooide hij de vorige site eerst helemaal weg. Op deze
+  wat hij niet opnieuw schreef. Eerst gooide hij de vorige site vooraf helemaal weg. Op deze
   machine (ext4 zonder journal) kost een nieuw bestand maken vlak na het weggooien van
   duizenden andere veel tijd: de kernel zoekt dan voor elk nieuw bestand langs alle net
   vrijgekomen plekken. De kale build heeft daar nog steeds last van.
@@ -645,9 +645,9 @@ De eerste meting (23 november 2026) haalde een paar doelen niet. Daarna verander
 - De plaatjes voor linkvoorbeelden slaan we op zonder extra compressie: 5 % groter, en
   0,3 s sneller bij elke build.
 - Tekst zonder Markdown (alleen alinea's) zet de build zelf om, zonder de Markdown-omzetter.
-  Die deed er in Python net zo lang over als over tekst met lijsten en links, en meer dan de
-  helft van de tekstvelden heeft geen Markdown. Een test controleert dat de uitkomst precies
-  die van de omzetter is.
+  Die omzetter (in Python) nam bijna de helft van de tijd voor de tekst van een
+  praktijkpagina, en meer dan de helft van de tekstvelden heeft geen Markdown. Een test
+  controleert dat de uitkomst precies die van de omzetter is.
 
 Seconden hangen af van de machine: de eerste meting liep op een snellere machine dan
 latere metingen. Vergelijk bij de build daarom vooral de verhouding met de kale build; die
